@@ -1,0 +1,5 @@
+import type { BenchFigure } from "../../../scripts/bench-kit.js";
+
+export async function run(): Promise<BenchFigure[]> {
+  return [];
+}

@@ -1,0 +1,1 @@
+export { invalidInput, isScrillaError, ScrillaError, type ScrillaErrorCode } from "./errors.js";
