@@ -1,1 +1,3 @@
 export { invalidInput, isScrillaError, ScrillaError, type ScrillaErrorCode } from "./errors.js";
+export { isMaturity, MATURITIES, type Maturity } from "./maturities.js";
+export type { AssetType, DateRange, PriceSeries } from "./types.js";
