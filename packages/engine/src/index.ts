@@ -1,1 +1,10 @@
-export {};
+export {
+  COMMAND_SPECS,
+  type CommandSpec,
+  findCommand,
+  type OptionName,
+  type SymbolKind,
+} from "./commands/command-specs.js";
+export { type EngineConfig, loadConfig } from "./config/engine-config.js";
+export type { CreateEngineOptions, DividendModelResult, Engine, ReturnsSample } from "./engine.js";
+export type * from "./engine-types.js";

@@ -1,0 +1,82 @@
+import { isMaturity, type Maturity, ScrillaError } from "@scrilla/core";
+import { z } from "zod";
+
+const integer = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: "custom", message: `must be a positive integer, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const stripQuotes = (v: string) => v.trim().replace(/^['"]|['"]$/g, "");
+
+const envSchema = z.object({
+  CACHE_MODE: z.enum(["sqlite", "dynamodb"]).default("sqlite"),
+  SQLITE_FILE: z.string().min(1).optional(),
+  DYNAMO_TABLE_PREFIX: z.string().default(""),
+  DYNAMO_CONF: z.string().optional(),
+  DYNAMO_PROVISION: z.enum(["auto", "never"]).optional(),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  CACHE_MEMORY_ENTRIES: integer(256),
+  PRICE_MANAGER: z.enum(["alpha_vantage", "csv"]).default("alpha_vantage"),
+  PRICE_DIR: z.string().min(1).optional(),
+  STAT_MANAGER: z.enum(["treasury"]).default("treasury"),
+  DIV_MANAGER: z.enum(["alpha_vantage"]).default("alpha_vantage"),
+  ALPHA_VANTAGE_URL: z.url().default("https://www.alphavantage.co/query"),
+  ALPHA_VANTAGE_CRYPTO_META_URL: z.url().default("https://www.alphavantage.co/digital_currency_list/"),
+  TREASURY_URL: z.url().default("https://home.treasury.gov/resource-center/data-chart-center"),
+  FRED_URL: z.url().default("https://api.stlouisfed.org/fred/series/observations"),
+  RISK_FREE: z
+    .string()
+    .default("TEN_YEAR")
+    .transform((v, ctx) => {
+      const m = stripQuotes(v).toUpperCase();
+      if (!isMaturity(m)) {
+        ctx.addIssue({ code: "custom", message: `must be a maturity such as TEN_YEAR, got "${v}"` });
+        return z.NEVER;
+      }
+      return m as Maturity;
+    }),
+  MARKET_PROXY: z
+    .string()
+    .default("SPY")
+    .transform((v) => stripQuotes(v).toUpperCase()),
+  DEFAULT_ESTIMATION_METHOD: z.enum(["moments", "percentiles", "likelihood"]).default("moments"),
+  DEFAULT_ANALYSIS_PERIOD: integer(100),
+  FRONTIER_STEPS: integer(5),
+  MA_1: integer(20),
+  MA_2: integer(60),
+  MA_3: integer(100),
+  HTTP_TIMEOUT_MS: integer(30_000),
+  SCRILLA_HOME: z.string().min(1).optional(),
+});
+
+export type EngineConfig = z.infer<typeof envSchema>;
+
+/** Validates scrilla's environment once (spec §10.5 names); a bad value names its variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): EngineConfig {
+  const relevant: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== "") relevant[key] = value;
+  }
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "environment");
+    throw new ScrillaError("CONFIG", `${variable} ${issue.message}; fix or unset ${variable}.`, { variable });
+  }
+  if (parsed.data.PRICE_MANAGER === "csv" && !parsed.data.PRICE_DIR) {
+    throw new ScrillaError("CONFIG", "PRICE_MANAGER=csv needs PRICE_DIR, the folder of <TICKER>.csv files.", {
+      variable: "PRICE_DIR",
+    });
+  }
+  return parsed.data;
+}

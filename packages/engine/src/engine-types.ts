@@ -1,0 +1,73 @@
+import type { AssetType, Maturity } from "@scrilla/core";
+
+export type EstimationMethod = "moments" | "percentiles" | "likelihood";
+export type ScreenCriteria = "ddm" | "sharpe" | "volatility" | "return";
+
+/** Options a command may read (spec §10.2). Each command reads only some of them. */
+export interface CommandOptions {
+  /** Inclusive analysis window; defaults per spec §9.4 (DEFAULT_ANALYSIS_PERIOD trading days back from the last trading day). */
+  start?: string;
+  end?: string;
+  method?: EstimationMethod;
+  /** Target annual return for optimisations. */
+  target?: number;
+  /** Discount rate for the DDM; defaults to the CAPM cost of equity. */
+  discount?: number;
+  /** Amount to invest; adds shares to an allocation. */
+  investment?: number;
+  /** Horizon in years for VaR/CVaR. */
+  expiry?: number;
+  /** Tail probability in (0, 1) for VaR/CVaR. */
+  probability?: number;
+  /** Number of efficient-frontier points. */
+  steps?: number;
+  criteria?: ScreenCriteria;
+  /** optimize-portfolio: maximise the Sharpe ratio instead of minimising variance. */
+  sharpe?: boolean;
+  /** Forces the asset type of every ticker of the call (ambiguous symbols, D-37). */
+  assetType?: AssetType;
+}
+
+export interface RiskProfile {
+  annual_return: number;
+  annual_volatility: number;
+  sharpe_ratio: number;
+  asset_beta: number;
+  equity_cost: number;
+}
+
+/** The allocation object of spec §5.11 (scrilla's key names). */
+export interface AllocationResult {
+  holdings: Record<string, number>;
+  portfolio_return: number;
+  portfolio_volatility: number;
+  sharpe_ratio?: number;
+  /** Present when an investment was given. */
+  shares?: Record<string, number>;
+  total?: number;
+  leftover?: number;
+  [extra: string]: unknown;
+}
+
+export interface YieldCurveResult {
+  date: string;
+  curve: Record<Maturity, number | null>;
+}
+
+/** Progress of multi-ticker fetches, for a caller's progress bar (stderr). */
+export interface ProgressEvent {
+  kind: "fetch-start" | "fetch-done";
+  source: "prices" | "interest" | "dividends";
+  key: string;
+  completed: number;
+  total: number;
+}
+
+export type ProgressListener = (event: ProgressEvent) => void;
+
+/** Structured log sink; the engine never writes to stdout. */
+export interface EngineLogger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}

@@ -1,0 +1,47 @@
+import type { CacheStore } from "@scrilla/cache";
+import type { AssetType } from "@scrilla/core";
+import type { EngineConfig } from "./config/engine-config.js";
+import type { CommandOptions, EngineLogger, ProgressListener } from "./engine-types.js";
+
+export interface CreateEngineOptions {
+  /** Environment to read configuration from (spec §10.5 names); defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** A ready store; otherwise one is built from CACHE_MODE / SQLITE_FILE / DYNAMO_*. */
+  store?: CacheStore;
+  /** API keys resolved by the caller (e.g. from SSM on Lambda); env and key files are used otherwise. */
+  apiKeys?: { alphaVantage?: string; fred?: string };
+  /** "Today" as ISO date; defaults to the clock (UTC). The only clock read in scrilla. */
+  today?: string;
+  logger?: EngineLogger;
+}
+
+/** Daily (not annualised) log returns of one asset, for QQ plots and histograms. */
+export interface ReturnsSample {
+  ticker: string;
+  assetType: AssetType;
+  dates: string[];
+  returns: number[];
+}
+
+/** What the DDM plot needs: the payments, the fitted growth line and the value. */
+export interface DividendModelResult {
+  ticker: string;
+  payments: { date: string; amount: number }[];
+  regression: { alpha: number; beta: number };
+  discount_rate: number;
+  discount_dividend: number;
+}
+
+export interface Engine {
+  readonly config: EngineConfig;
+  /**
+   * Runs a computing command of spec §10.4 (primary name or alias) and returns its JSON result.
+   * Throws ScrillaError (INVALID_INPUT for bad symbols/options, provider and cache codes otherwise).
+   */
+  run(command: string, symbols: readonly string[], options?: CommandOptions): Promise<unknown>;
+  returnsSample(ticker: string, options?: CommandOptions): Promise<ReturnsSample>;
+  dividendModel(ticker: string, options?: CommandOptions): Promise<DividendModelResult>;
+  onProgress(listener: ProgressListener): () => void;
+  clearCache(): Promise<void>;
+  close(): Promise<void>;
+}
