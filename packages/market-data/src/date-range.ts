@@ -1,0 +1,30 @@
+import { type DateRange, ScrillaError } from "@scrilla/core";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const isIsoDate = (value: string): boolean =>
+  ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(value).toISOString().startsWith(value);
+
+/** Throws INVALID_INPUT unless `range` holds two real ISO dates with start ≤ end. */
+export function assertDateRange(range: DateRange): void {
+  for (const [name, value] of [
+    ["start", range.start],
+    ["end", range.end],
+  ] as const) {
+    if (!isIsoDate(value)) {
+      throw new ScrillaError("INVALID_INPUT", `The ${name} date "${value}" is not a valid YYYY-MM-DD date.`, {
+        [name]: value,
+      });
+    }
+  }
+  if (range.start > range.end) {
+    throw new ScrillaError(
+      "INVALID_INPUT",
+      `The start date ${range.start} is after the end date ${range.end}; swap them.`,
+      { ...range },
+    );
+  }
+}
+
+/** Inclusive range test on ISO strings (they sort lexicographically), D-32. */
+export const isWithin = (date: string, range: DateRange): boolean => date >= range.start && date <= range.end;

@@ -1,0 +1,129 @@
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ScrillaError } from "@scrilla/core";
+import { parse } from "csv-parse/sync";
+import type { AlphaVantageClient } from "./alpha-vantage-client.js";
+import { type MarketDataLogger, silentLogger } from "./logger.js";
+
+export type SymbolListName = "tickers" | "crypto";
+
+/** A symbol list as cached on disk: `<cacheDir>/<name>.json`. */
+export interface CachedSymbolList {
+  fetchedAt: string;
+  symbols: string[];
+}
+
+export interface SymbolListsOptions {
+  client: AlphaVantageClient;
+  /** Folder for `tickers.json` and `crypto.json`; without it the lists live in memory only. */
+  cacheDir?: string;
+  /** Refetch a list older than this (default 7 days). */
+  maxAgeMs?: number;
+  /** Clock, for tests (default `Date.now`). */
+  now?: () => number;
+  logger?: MarketDataLogger;
+}
+
+const DEFAULT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** AlphaVantage's equity listing (LISTING_STATUS) and digital currency list, cached on disk with their age. */
+export class SymbolLists {
+  private readonly client: AlphaVantageClient;
+  private readonly cacheDir: string | undefined;
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
+  private readonly logger: MarketDataLogger;
+  private readonly inMemory = new Map<SymbolListName, { list: CachedSymbolList; set: Set<string> }>();
+
+  constructor(options: SymbolListsOptions) {
+    this.client = options.client;
+    this.cacheDir = options.cacheDir;
+    this.maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+    this.now = options.now ?? Date.now;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** The upper-case symbols of a list, fetched only when missing or older than the max age. */
+  async symbols(name: SymbolListName): Promise<ReadonlySet<string>> {
+    const held = this.inMemory.get(name);
+    if (held && this.isFresh(held.list)) return held.set;
+    const cached = held?.list ?? (await this.readCache(name));
+    const list = cached && this.isFresh(cached) ? cached : await this.download(name);
+    const set = new Set(list.symbols);
+    this.inMemory.set(name, { list, set });
+    return set;
+  }
+
+  /** Age in ms of a list as held now, or undefined if it was never loaded. */
+  ageMs(name: SymbolListName): number | undefined {
+    const held = this.inMemory.get(name);
+    return held ? this.now() - Date.parse(held.list.fetchedAt) : undefined;
+  }
+
+  private isFresh(list: CachedSymbolList): boolean {
+    return this.now() - Date.parse(list.fetchedAt) <= this.maxAgeMs;
+  }
+
+  private async download(name: SymbolListName): Promise<CachedSymbolList> {
+    this.logger("info", `AlphaVantage: downloading the ${name === "tickers" ? "equity listing" : "digital currency list"}`);
+    const csv = name === "tickers" ? await this.client.queryCsv({ function: "LISTING_STATUS" }) : await this.client.cryptoList();
+    const list: CachedSymbolList = { fetchedAt: new Date(this.now()).toISOString(), symbols: firstColumn(csv, name) };
+    await this.writeCache(name, list);
+    return list;
+  }
+
+  private cachePath(name: SymbolListName): string | undefined {
+    return this.cacheDir ? join(this.cacheDir, `${name}.json`) : undefined;
+  }
+
+  private async readCache(name: SymbolListName): Promise<CachedSymbolList | undefined> {
+    const path = this.cachePath(name);
+    if (!path) return undefined;
+    let text: string;
+    try {
+      text = await readFile(path, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw new ScrillaError("CACHE_ERROR", `Cannot read the symbol list ${path}: ${(error as Error).message}`, { path });
+    }
+    try {
+      const parsed = JSON.parse(text) as Partial<CachedSymbolList>;
+      if (typeof parsed.fetchedAt === "string" && Array.isArray(parsed.symbols)) return parsed as CachedSymbolList;
+    } catch {
+      // fall through: a damaged cache file is replaced by a fresh download
+    }
+    this.logger("warn", `Symbol list ${path} is damaged; downloading it again.`);
+    return undefined;
+  }
+
+  private async writeCache(name: SymbolListName, list: CachedSymbolList): Promise<void> {
+    const path = this.cachePath(name);
+    if (!path || !this.cacheDir) return;
+    try {
+      await mkdir(this.cacheDir, { recursive: true });
+      const temporary = `${path}.${process.pid}.tmp`;
+      await writeFile(temporary, JSON.stringify(list));
+      await rename(temporary, path);
+    } catch (error) {
+      throw new ScrillaError("CACHE_ERROR", `Cannot write the symbol list ${path}: ${(error as Error).message}`, { path });
+    }
+  }
+}
+
+function firstColumn(csv: string, name: SymbolListName): string[] {
+  let rows: string[][];
+  try {
+    rows = parse(csv, { skip_empty_lines: true, relax_column_count: true, bom: true, trim: true });
+  } catch (error) {
+    throw new ScrillaError("PROVIDER_ERROR", `AlphaVantage's ${name} list is not valid CSV: ${(error as Error).message}`);
+  }
+  const [header, ...body] = rows;
+  const expected = name === "tickers" ? "symbol" : "currency code";
+  if (header?.[0]?.toLowerCase() !== expected) {
+    throw new ScrillaError(
+      "PROVIDER_ERROR",
+      `AlphaVantage's ${name} list should start with a "${expected}" column, got "${header?.[0] ?? ""}".`,
+    );
+  }
+  return body.map((row) => row[0]?.toUpperCase() ?? "").filter((symbol) => symbol !== "");
+}
