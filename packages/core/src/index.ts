@@ -1,3 +1,4 @@
+export * from "./calendar/index.js";
 export { invalidInput, isScrillaError, ScrillaError, type ScrillaErrorCode } from "./errors.js";
 export { isMaturity, MATURITIES, type Maturity } from "./maturities.js";
 export type { AssetType, DateRange, PriceSeries } from "./types.js";
