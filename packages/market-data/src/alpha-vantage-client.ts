@@ -60,9 +60,13 @@ export class AlphaVantageClient {
     const body = await this.query(params);
     const parsed = parseJsonObject(body);
     if (parsed === undefined) {
-      throw new ScrillaError("PROVIDER_ERROR", `AlphaVantage sent a malformed JSON body for ${describe(params)}; retry later.`, {
-        function: params.function,
-      });
+      throw new ScrillaError(
+        "PROVIDER_ERROR",
+        `AlphaVantage sent a malformed JSON body for ${describe(params)}; retry later.`,
+        {
+          function: params.function,
+        },
+      );
     }
     return parsed;
   }
@@ -103,10 +107,14 @@ export class AlphaVantageClient {
           reason === "premium"
             ? "this request needs a premium AlphaVantage key"
             : "the AlphaVantage daily quota of this key is used up; retry tomorrow or use a premium key";
-        throw new ScrillaError("RATE_LIMITED", `AlphaVantage refused ${describe(params)}: ${advice}. (${problem.text})`, {
-          function: params.function,
-          reason,
-        });
+        throw new ScrillaError(
+          "RATE_LIMITED",
+          `AlphaVantage refused ${describe(params)}: ${advice}. (${problem.text})`,
+          {
+            function: params.function,
+            reason,
+          },
+        );
       }
       if (BAD_KEY.test(problem.text)) {
         throw new ScrillaError(

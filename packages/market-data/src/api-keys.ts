@@ -44,17 +44,27 @@ export class ApiKeys {
       text = await readFile(path, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw new ScrillaError("CONFIG", `Cannot read the key file ${path}: ${(error as Error).message}`, { path }, {
-        cause: error,
-      });
+      throw new ScrillaError(
+        "CONFIG",
+        `Cannot read the key file ${path}: ${(error as Error).message}`,
+        { path },
+        {
+          cause: error,
+        },
+      );
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new ScrillaError("CONFIG", `The key file ${path} is not JSON; rewrite it with \`scrilla store\`.`, { path }, {
-        cause: error,
-      });
+      throw new ScrillaError(
+        "CONFIG",
+        `The key file ${path} is not JSON; rewrite it with \`scrilla store\`.`,
+        { path },
+        {
+          cause: error,
+        },
+      );
     }
     const value = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)[name] : undefined;
     if (value !== undefined && typeof value !== "string") {

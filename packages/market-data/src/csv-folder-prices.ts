@@ -41,10 +41,14 @@ export class CsvFolderPriceProvider implements PriceProvider {
       text = await readFile(path, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        throw new ScrillaError("NOT_FOUND", `No price file for ${symbol}: put ${path} (Date,Open,...,Close columns) there.`, {
-          symbol,
-          path,
-        });
+        throw new ScrillaError(
+          "NOT_FOUND",
+          `No price file for ${symbol}: put ${path} (Date,Open,...,Close columns) there.`,
+          {
+            symbol,
+            path,
+          },
+        );
       }
       throw new ScrillaError("PROVIDER_ERROR", `Cannot read ${path}: ${(error as Error).message}`, { path });
     }
@@ -72,7 +76,9 @@ export class CsvFolderPriceProvider implements PriceProvider {
     rows.forEach((row, index) => {
       const date = row.date ?? "";
       if (!ISO_DATE_PREFIX.test(date)) {
-        throw new ScrillaError("INVALID_INPUT", `${path} row ${index + 2}: "${date}" is not a YYYY-MM-DD date.`, { path });
+        throw new ScrillaError("INVALID_INPUT", `${path} row ${index + 2}: "${date}" is not a YYYY-MM-DD date.`, {
+          path,
+        });
       }
       const day = date.slice(0, 10);
       const close = parseFiniteNumber(row[closeColumn]);

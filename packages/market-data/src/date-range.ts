@@ -3,7 +3,9 @@ import { type DateRange, ScrillaError } from "@scrilla/core";
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isIsoDate = (value: string): boolean =>
-  ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(value).toISOString().startsWith(value);
+  ISO_DATE.test(value) &&
+  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+  new Date(value).toISOString().startsWith(value);
 
 /** Throws INVALID_INPUT unless `range` holds two real ISO dates with start ≤ end. */
 export function assertDateRange(range: DateRange): void {

@@ -53,7 +53,10 @@ export class HttpClient {
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       if (attempt > 0) {
         const delay = this.backoffDelay(attempt);
-        this.logger("warn", `${options.service}: ${lastProblem}; retry ${attempt}/${this.retries} in ${Math.round(delay)} ms`);
+        this.logger(
+          "warn",
+          `${options.service}: ${lastProblem}; retry ${attempt}/${this.retries} in ${Math.round(delay)} ms`,
+        );
         await sleep(delay);
       }
       await options.limiter?.acquire();

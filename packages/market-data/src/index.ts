@@ -1,14 +1,33 @@
-export { AlphaVantageClient, type AlphaVantageClientOptions, type AlphaVantageRefusal, DEFAULT_ALPHA_VANTAGE_CRYPTO_META_URL, DEFAULT_ALPHA_VANTAGE_URL } from "./alpha-vantage-client.js";
+export {
+  AlphaVantageClient,
+  type AlphaVantageClientOptions,
+  type AlphaVantageRefusal,
+  DEFAULT_ALPHA_VANTAGE_CRYPTO_META_URL,
+  DEFAULT_ALPHA_VANTAGE_URL,
+} from "./alpha-vantage-client.js";
 export { AlphaVantageDividendProvider } from "./alpha-vantage-dividends.js";
 export { AlphaVantagePriceProvider, type AlphaVantagePriceProviderOptions } from "./alpha-vantage-prices.js";
 export { type ApiKeyName, ApiKeys, type ApiKeysOptions } from "./api-keys.js";
 export { ListAssetTypeResolver } from "./asset-type-resolver.js";
+export { createMarketData, type MarketData, type MarketDataOptions } from "./create-market-data.js";
 export { CsvFolderPriceProvider, type CsvFolderPriceProviderOptions } from "./csv-folder-prices.js";
-export { DEFAULT_FRED_URL, type FredObservation, FredSeriesProvider, type FredSeriesProviderOptions, type StatisticsProvider } from "./fred-series.js";
+export {
+  DEFAULT_FRED_URL,
+  type FredObservation,
+  FredSeriesProvider,
+  type FredSeriesProviderOptions,
+  type StatisticsProvider,
+} from "./fred-series.js";
 export { HttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResponse } from "./http-client.js";
 export type { MarketDataLogger } from "./logger.js";
 export type * from "./provider-types.js";
 export { RateLimiter } from "./rate-limiter.js";
 export { redactSecrets } from "./redact.js";
 export { type CachedSymbolList, type SymbolListName, SymbolLists, type SymbolListsOptions } from "./symbol-lists.js";
-export { DEFAULT_TREASURY_URL, parseYieldCurveXml, TREASURY_FIELDS, TreasuryYieldCurveProvider, type TreasuryYieldCurveProviderOptions } from "./treasury-yield-curve.js";
+export {
+  DEFAULT_TREASURY_URL,
+  parseYieldCurveXml,
+  TREASURY_FIELDS,
+  TreasuryYieldCurveProvider,
+  type TreasuryYieldCurveProviderOptions,
+} from "./treasury-yield-curve.js";

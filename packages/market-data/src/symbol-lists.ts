@@ -65,8 +65,12 @@ export class SymbolLists {
   }
 
   private async download(name: SymbolListName): Promise<CachedSymbolList> {
-    this.logger("info", `AlphaVantage: downloading the ${name === "tickers" ? "equity listing" : "digital currency list"}`);
-    const csv = name === "tickers" ? await this.client.queryCsv({ function: "LISTING_STATUS" }) : await this.client.cryptoList();
+    this.logger(
+      "info",
+      `AlphaVantage: downloading the ${name === "tickers" ? "equity listing" : "digital currency list"}`,
+    );
+    const csv =
+      name === "tickers" ? await this.client.queryCsv({ function: "LISTING_STATUS" }) : await this.client.cryptoList();
     const list: CachedSymbolList = { fetchedAt: new Date(this.now()).toISOString(), symbols: firstColumn(csv, name) };
     await this.writeCache(name, list);
     return list;
@@ -84,7 +88,9 @@ export class SymbolLists {
       text = await readFile(path, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw new ScrillaError("CACHE_ERROR", `Cannot read the symbol list ${path}: ${(error as Error).message}`, { path });
+      throw new ScrillaError("CACHE_ERROR", `Cannot read the symbol list ${path}: ${(error as Error).message}`, {
+        path,
+      });
     }
     try {
       const parsed = JSON.parse(text) as Partial<CachedSymbolList>;
@@ -105,7 +111,9 @@ export class SymbolLists {
       await writeFile(temporary, JSON.stringify(list));
       await rename(temporary, path);
     } catch (error) {
-      throw new ScrillaError("CACHE_ERROR", `Cannot write the symbol list ${path}: ${(error as Error).message}`, { path });
+      throw new ScrillaError("CACHE_ERROR", `Cannot write the symbol list ${path}: ${(error as Error).message}`, {
+        path,
+      });
     }
   }
 }
@@ -115,7 +123,10 @@ function firstColumn(csv: string, name: SymbolListName): string[] {
   try {
     rows = parse(csv, { skip_empty_lines: true, relax_column_count: true, bom: true, trim: true });
   } catch (error) {
-    throw new ScrillaError("PROVIDER_ERROR", `AlphaVantage's ${name} list is not valid CSV: ${(error as Error).message}`);
+    throw new ScrillaError(
+      "PROVIDER_ERROR",
+      `AlphaVantage's ${name} list is not valid CSV: ${(error as Error).message}`,
+    );
   }
   const [header, ...body] = rows;
   const expected = name === "tickers" ? "symbol" : "currency code";

@@ -91,17 +91,24 @@ export function parseYieldCurveXml(xml: string): YieldCurveDay[] {
   }
   const document = parser.parse(xml) as { feed?: { entry?: unknown[] } };
   if (typeof document.feed !== "object" || document.feed === null) {
-    throw new ScrillaError("PROVIDER_ERROR", "The US Treasury answer is not an Atom feed; the service may have changed.");
+    throw new ScrillaError(
+      "PROVIDER_ERROR",
+      "The US Treasury answer is not an Atom feed; the service may have changed.",
+    );
   }
   const days: YieldCurveDay[] = [];
   for (const entry of document.feed.entry ?? []) {
     const properties = (entry as { content?: { properties?: Record<string, unknown> } }).content?.properties;
     const rawDate = properties?.NEW_DATE;
     if (typeof rawDate !== "string" || rawDate.length < 10) {
-      throw new ScrillaError("PROVIDER_ERROR", "A US Treasury yield entry has no NEW_DATE; the feed format may have changed.");
+      throw new ScrillaError(
+        "PROVIDER_ERROR",
+        "A US Treasury yield entry has no NEW_DATE; the feed format may have changed.",
+      );
     }
     const rates = {} as Record<Maturity, number | null>;
-    for (const maturity of MATURITIES) rates[maturity] = parseFiniteNumber(properties?.[TREASURY_FIELDS[maturity]]) ?? null;
+    for (const maturity of MATURITIES)
+      rates[maturity] = parseFiniteNumber(properties?.[TREASURY_FIELDS[maturity]]) ?? null;
     days.push({ date: rawDate.slice(0, 10), rates });
   }
   return days;
