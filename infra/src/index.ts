@@ -1,0 +1,44 @@
+export { AwsContext } from "./aws-context.js";
+export { CacheTables, type CacheTablesProps } from "./cache-tables.js";
+export { DEFAULT_REGION, deployConfigFromEnv } from "./deploy-config.js";
+export { ExecutionRole, type ExecutionRoleProps } from "./execution-role.js";
+export { type FunctionSpec, SCRILLA_FUNCTIONS } from "./function-catalog.js";
+export { FunctionLogGroups, type FunctionLogGroupsProps } from "./function-log-groups.js";
+export {
+  DEFAULT_LAMBDA_BUNDLE_PATH,
+  type LambdaBundle,
+  placeholderBundle,
+  resolveLambdaBundle,
+} from "./lambda-bundle.js";
+export {
+  type FunctionCode,
+  LAMBDA_HANDLER,
+  LAMBDA_RUNTIME,
+  LambdaCode,
+  type LambdaCodeProps,
+  type PackageType,
+  parsePackageType,
+} from "./lambda-code.js";
+export { OperatorPolicy, type OperatorPolicyProps } from "./operator-policy.js";
+export { ScrillaDeployment, type ScrillaDeploymentProps } from "./scrilla-deployment.js";
+export {
+  ALPHA_VANTAGE_KEY_PARAMETER_ENV,
+  type DeployedFunction,
+  type FunctionUrlAuth,
+  functionName,
+  parseFunctionUrlAuth,
+  ScrillaFunctions,
+  type ScrillaFunctionsProps,
+} from "./scrilla-functions.js";
+export { ScrillaStack, type ScrillaStackProps, stackName } from "./scrilla-stack.js";
+export {
+  isStage,
+  resolveStage,
+  STAGES,
+  type Stage,
+  type StageOverrides,
+  type StageSettings,
+  stageSettings,
+} from "./stage.js";
+export { configureStateBackend, type StateBackendConfig, stateBackendFromEnv } from "./state-backend.js";
+export { snapshotProps, synthesizeStack } from "./synthesize.js";

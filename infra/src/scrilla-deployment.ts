@@ -1,0 +1,96 @@
+import type { BillingConfig } from "@scrilla/cache/tables";
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { AwsContext } from "./aws-context.js";
+import { CacheTables } from "./cache-tables.js";
+import { ExecutionRole } from "./execution-role.js";
+import { type FunctionSpec, SCRILLA_FUNCTIONS } from "./function-catalog.js";
+import { FunctionLogGroups } from "./function-log-groups.js";
+import type { LambdaBundle } from "./lambda-bundle.js";
+import { LambdaCode, type PackageType } from "./lambda-code.js";
+import { OperatorPolicy } from "./operator-policy.js";
+import { type FunctionUrlAuth, functionName, ScrillaFunctions } from "./scrilla-functions.js";
+import type { StageSettings } from "./stage.js";
+
+export interface ScrillaDeploymentProps {
+  readonly settings: StageSettings;
+  /** Zip: the bundle to deploy (see `resolveLambdaBundle`). */
+  readonly bundle: LambdaBundle;
+  /** `DYNAMO_CONF` (raw JSON or parsed); default PAY_PER_REQUEST. */
+  readonly billing?: BillingConfig | string;
+  readonly packageType?: PackageType;
+  /** Image only; default `latest` is rejected by IMMUTABLE tags after the first push, so pass a release tag. */
+  readonly imageTag?: string;
+  readonly functionUrlAuth?: FunctionUrlAuth;
+  readonly alphaVantageKeyKmsKeyArn?: string;
+  readonly functions?: readonly FunctionSpec[];
+}
+
+/** Everything scrilla deploys for one stage; a Construct so tests can synthesize it in any scope. */
+export class ScrillaDeployment extends Construct {
+  readonly tables: CacheTables;
+  readonly executionRole: ExecutionRole;
+  readonly operatorPolicy: OperatorPolicy;
+  readonly code: LambdaCode;
+  readonly functions: ScrillaFunctions;
+
+  constructor(scope: Construct, id: string, props: ScrillaDeploymentProps) {
+    super(scope, id);
+    const { settings } = props;
+    const specs = props.functions ?? SCRILLA_FUNCTIONS;
+    const aws = new AwsContext(this, "aws");
+    this.tables = new CacheTables(this, "tables", {
+      tablePrefix: settings.tablePrefix,
+      deletionProtection: settings.deletionProtection,
+      ...(props.billing === undefined ? {} : { billing: props.billing }),
+    });
+    const logGroups = new FunctionLogGroups(this, "logs", {
+      functionNames: specs.map((spec) => functionName(settings.namePrefix, spec.command)),
+      retentionDays: settings.logRetentionDays,
+    });
+    this.executionRole = new ExecutionRole(this, "execution", {
+      namePrefix: settings.namePrefix,
+      tableArns: this.tables.accessArns,
+      logGroupArns: logGroups.all.map((group) => group.arn),
+      alphaVantageKeyParameterArn: aws.ssmParameterArn(settings.alphaVantageKeyParameter),
+      region: aws.region,
+      ...(props.alphaVantageKeyKmsKeyArn === undefined
+        ? {}
+        : { alphaVantageKeyKmsKeyArn: props.alphaVantageKeyKmsKeyArn }),
+    });
+    this.operatorPolicy = new OperatorPolicy(this, "operator", {
+      namePrefix: settings.namePrefix,
+      tableArns: this.tables.accessArns,
+    });
+    this.code = new LambdaCode(this, "code", {
+      packageType: props.packageType ?? "Zip",
+      namePrefix: settings.namePrefix,
+      bundle: props.bundle,
+      imageTag: props.imageTag ?? "latest",
+      functionArnPattern: aws.lambdaFunctionArnPattern(settings.namePrefix),
+    });
+    this.functions = new ScrillaFunctions(this, "functions", {
+      namePrefix: settings.namePrefix,
+      specs,
+      roleArn: this.executionRole.role.arn,
+      code: this.code.functionCode,
+      logGroups: logGroups.byFunctionName,
+      tablePrefix: settings.tablePrefix,
+      alphaVantageKeyParameter: settings.alphaVantageKeyParameter,
+      functionUrlAuth: props.functionUrlAuth ?? "AWS_IAM",
+    });
+    this.outputs();
+  }
+
+  private outputs(): void {
+    for (const { spec, url } of this.functions.functions) {
+      new TerraformOutput(this, `url-${spec.command}`, { value: url.functionUrl });
+    }
+    new TerraformOutput(this, "table-names", { value: this.tables.tables.map((table) => table.name) });
+    new TerraformOutput(this, "execution-role-arn", { value: this.executionRole.role.arn });
+    new TerraformOutput(this, "operator-policy-arn", { value: this.operatorPolicy.policy.arn });
+    if (this.code.repository !== undefined) {
+      new TerraformOutput(this, "image-repository-url", { value: this.code.repository.repositoryUrl });
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import type { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group/index.js";
+import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function/index.js";
+import { LambdaFunctionUrl } from "@cdktf/provider-aws/lib/lambda-function-url/index.js";
+import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission/index.js";
+import { ScrillaError } from "@scrilla/core";
+import { Construct } from "constructs";
+import type { FunctionSpec } from "./function-catalog.js";
+import type { FunctionCode } from "./lambda-code.js";
+
+export const FUNCTION_URL_AUTH_TYPES = ["AWS_IAM", "NONE"] as const;
+export type FunctionUrlAuth = (typeof FUNCTION_URL_AUTH_TYPES)[number];
+
+/** Environment variable naming the SSM parameter that holds the AlphaVantage key. */
+export const ALPHA_VANTAGE_KEY_PARAMETER_ENV = "ALPHA_VANTAGE_KEY_SSM_PARAMETER";
+
+export interface ScrillaFunctionsProps {
+  readonly namePrefix: string;
+  readonly specs: readonly FunctionSpec[];
+  readonly roleArn: string;
+  readonly code: FunctionCode;
+  readonly logGroups: ReadonlyMap<string, CloudwatchLogGroup>;
+  readonly tablePrefix: string;
+  readonly alphaVantageKeyParameter: string;
+  readonly functionUrlAuth: FunctionUrlAuth;
+}
+
+export interface DeployedFunction {
+  readonly spec: FunctionSpec;
+  readonly lambda: LambdaFunction;
+  readonly url: LambdaFunctionUrl;
+}
+
+export const functionName = (namePrefix: string, command: string): string => `${namePrefix}-${command}`;
+
+export function parseFunctionUrlAuth(value: string | undefined): FunctionUrlAuth {
+  if (value === undefined || value.trim() === "") return "AWS_IAM";
+  const auth = value.trim().toUpperCase();
+  const found = FUNCTION_URL_AUTH_TYPES.find((type) => type === auth);
+  if (found === undefined) {
+    throw new ScrillaError(
+      "CONFIG",
+      `SCRILLA_FUNCTION_URL_AUTH "${value}" is unknown; set it to AWS_IAM (default) or NONE.`,
+    );
+  }
+  return found;
+}
+
+/** One Lambda per command, each with its Function URL; the handler picks the command from `SCRILLA_FUNCTION`. */
+export class ScrillaFunctions extends Construct {
+  readonly functions: readonly DeployedFunction[];
+
+  constructor(scope: Construct, id: string, props: ScrillaFunctionsProps) {
+    super(scope, id);
+    this.functions = props.specs.map((spec) => this.deploy(spec, props));
+  }
+
+  private deploy(spec: FunctionSpec, props: ScrillaFunctionsProps): DeployedFunction {
+    const name = functionName(props.namePrefix, spec.command);
+    const logGroup = props.logGroups.get(name);
+    if (logGroup === undefined) {
+      throw new ScrillaError(
+        "CONFIG",
+        `No log group was created for ${name}; create FunctionLogGroups for every function.`,
+      );
+    }
+    const lambda = new LambdaFunction(this, spec.command, {
+      functionName: name,
+      description: `scrilla ${spec.command}`,
+      role: props.roleArn,
+      ...props.code,
+      architectures: ["arm64"],
+      memorySize: spec.memoryMb,
+      timeout: spec.timeoutSeconds,
+      environment: {
+        variables: {
+          SCRILLA_FUNCTION: spec.command,
+          CACHE_MODE: "dynamodb",
+          DYNAMO_TABLE_PREFIX: props.tablePrefix,
+          DYNAMO_PROVISION: "never",
+          [ALPHA_VANTAGE_KEY_PARAMETER_ENV]: props.alphaVantageKeyParameter,
+        },
+      },
+      loggingConfig: { logFormat: "Text", logGroup: logGroup.name },
+      dependsOn: [logGroup],
+    });
+    const url = new LambdaFunctionUrl(this, `${spec.command}-url`, {
+      functionName: lambda.functionName,
+      authorizationType: props.functionUrlAuth,
+    });
+    if (props.functionUrlAuth === "NONE") {
+      // A public URL also needs a resource policy letting anyone invoke it.
+      new LambdaPermission(this, `${spec.command}-public-url`, {
+        functionName: lambda.functionName,
+        action: "lambda:InvokeFunctionUrl",
+        principal: "*",
+        functionUrlAuthType: "NONE",
+      });
+    }
+    return { spec, lambda, url };
+  }
+}
