@@ -1,1 +1,6 @@
 export type * from "./cache-store.js";
+export { mergeDateRanges } from "./date-ranges.js";
+export { canonicalCorrelationKey } from "./record-keys.js";
+export { defaultSqliteFile } from "./sqlite/default-sqlite-file.js";
+export { SqliteCacheStore, type SqliteCacheStoreOptions } from "./sqlite/sqlite-cache-store.js";
+export { SQLITE_SCHEMA_VERSION } from "./sqlite/sqlite-schema.js";

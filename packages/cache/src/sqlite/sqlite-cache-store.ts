@@ -1,0 +1,258 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import type { DateRange, Maturity } from "@scrilla/core";
+import { invalidInput, isMaturity, ScrillaError } from "@scrilla/core";
+import type {
+  CacheStore,
+  CorrelationKey,
+  FetchedRangeKind,
+  InterestRow,
+  PriceRow,
+  ProfileFields,
+  ProfileKey,
+} from "../cache-store.js";
+import { assertDateRange, mergeDateRanges } from "../date-ranges.js";
+import {
+  assertProfileKey,
+  assertTicker,
+  canonicalCorrelationKey,
+  FETCHED_MARKER_PREFIX,
+  fetchedMarker,
+  fetchedPartition,
+  parseFetchedMarker,
+  weekendsFlag,
+  YIELD_CURVE_PARTITION,
+} from "../record-keys.js";
+import {
+  assertCorrelationValue,
+  assertInterestRows,
+  assertPriceRows,
+  definedProfileFields,
+  PROFILE_FIELD_NAMES,
+} from "../row-validation.js";
+import { sqliteError } from "./sqlite-errors.js";
+import { migrateSchema } from "./sqlite-schema.js";
+
+export interface SqliteCacheStoreOptions {
+  /** The database file; see `defaultSqliteFile()` for the default location. */
+  file: string;
+  /** How long a write waits for another process's lock, in ms. Default 10 s. */
+  busyTimeoutMs?: number;
+}
+
+const FIELD_LIST = PROFILE_FIELD_NAMES.join(", ");
+// Markers sort before every date ("#" < "0"), so a BETWEEN on dates never returns them.
+const MARKER_UPPER_BOUND = `${FETCHED_MARKER_PREFIX}\u{10FFFF}`;
+
+const SQL = {
+  upsertPrice:
+    "INSERT INTO prices (ticker, date, open, close) VALUES (?, ?, ?, ?) ON CONFLICT (ticker, date) DO UPDATE SET open = excluded.open, close = excluded.close",
+  selectPrices: "SELECT date, open, close FROM prices WHERE ticker = ? AND date BETWEEN ? AND ? ORDER BY date",
+  upsertInterest:
+    "INSERT INTO interest (maturity, date, value) VALUES (?, ?, ?) ON CONFLICT (maturity, date) DO UPDATE SET value = excluded.value",
+  selectInterest:
+    "SELECT maturity, date, value FROM interest WHERE maturity = ? AND date BETWEEN ? AND ? ORDER BY date",
+  insertPriceMarker: "INSERT INTO prices (ticker, date) VALUES (?, ?) ON CONFLICT DO NOTHING",
+  insertInterestMarker: "INSERT INTO interest (maturity, date) VALUES (?, ?) ON CONFLICT DO NOTHING",
+  selectPriceMarkers: "SELECT date FROM prices WHERE ticker = ? AND date >= ? AND date < ?",
+  selectInterestMarkers: "SELECT date FROM interest WHERE maturity = ? AND date >= ? AND date < ?",
+  selectProfile: `SELECT ${FIELD_LIST} FROM profile WHERE ticker = ? AND start_date = ? AND end_date = ? AND method = ? AND weekends = ?`,
+  mergeProfile: `INSERT INTO profile (ticker, start_date, end_date, method, weekends, ${FIELD_LIST})
+    VALUES (?, ?, ?, ?, ?, ${PROFILE_FIELD_NAMES.map(() => "?").join(", ")})
+    ON CONFLICT (ticker, start_date, end_date, method, weekends) DO UPDATE SET
+    ${PROFILE_FIELD_NAMES.map((name) => `${name} = coalesce(excluded.${name}, profile.${name})`).join(", ")}
+    RETURNING ${FIELD_LIST}`,
+  selectCorrelation:
+    "SELECT correlation FROM correlations WHERE ticker_1 = ? AND ticker_2 = ? AND start_date = ? AND end_date = ? AND method = ? AND weekends = ?",
+  upsertCorrelation: `INSERT INTO correlations (ticker_1, ticker_2, start_date, end_date, method, weekends, correlation)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (ticker_1, ticker_2, start_date, end_date, method, weekends) DO UPDATE SET correlation = excluded.correlation`,
+} as const;
+
+type ProfileRow = Record<(typeof PROFILE_FIELD_NAMES)[number], number | null>;
+
+/**
+ * The default store: one `node:sqlite` file in WAL mode. Each batch is one IMMEDIATE transaction (all or
+ * nothing, and safe with a second process writing the same file: it waits up to the busy timeout).
+ */
+export class SqliteCacheStore implements CacheStore {
+  readonly backend = "sqlite";
+  readonly file: string;
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+
+  constructor(options: SqliteCacheStoreOptions) {
+    if (typeof options?.file !== "string" || options.file.trim() === "") {
+      throw new ScrillaError("CONFIG", "The SQLite cache needs a file path; set SQLITE_FILE or pass { file }.");
+    }
+    this.file = options.file;
+    let db: DatabaseSync | undefined;
+    try {
+      if (this.file !== ":memory:") mkdirSync(dirname(this.file), { recursive: true });
+      db = new DatabaseSync(this.file, { timeout: options.busyTimeoutMs ?? 10_000 });
+      db.exec("PRAGMA journal_mode = WAL");
+      db.exec("PRAGMA synchronous = NORMAL");
+      migrateSchema(db, this.file);
+    } catch (error) {
+      db?.close();
+      throw sqliteError(error, this.file, "opening the database");
+    }
+    this.#db = db;
+  }
+
+  async putPrices(ticker: string, rows: readonly PriceRow[], covered?: DateRange): Promise<void> {
+    assertTicker(ticker);
+    assertPriceRows(ticker, rows);
+    if (covered) assertDateRange(covered, "covered range");
+    this.#transaction(`writing ${rows.length} prices of ${ticker}`, () => {
+      const upsert = this.#statement(SQL.upsertPrice);
+      for (const row of rows) upsert.run(ticker, row.date, row.open, row.close);
+      if (covered) this.#statement(SQL.insertPriceMarker).run(ticker, fetchedMarker(covered));
+    });
+  }
+
+  async getPrices(ticker: string, range: DateRange): Promise<PriceRow[]> {
+    assertTicker(ticker);
+    assertDateRange(range);
+    // node:sqlite rows are plain {date, open, close} objects already.
+    return this.#read(`reading prices of ${ticker}`, () =>
+      this.#statement(SQL.selectPrices).all(ticker, range.start, range.end),
+    ) as unknown as PriceRow[];
+  }
+
+  async putInterest(rows: readonly InterestRow[], covered?: DateRange): Promise<void> {
+    assertInterestRows(rows);
+    if (covered) assertDateRange(covered, "covered range");
+    this.#transaction(`writing ${rows.length} interest rates`, () => {
+      const upsert = this.#statement(SQL.upsertInterest);
+      for (const row of rows) upsert.run(row.maturity, row.date, row.value);
+      if (covered) this.#statement(SQL.insertInterestMarker).run(YIELD_CURVE_PARTITION, fetchedMarker(covered));
+    });
+  }
+
+  async getInterest(maturity: Maturity, range: DateRange): Promise<InterestRow[]> {
+    if (!isMaturity(maturity))
+      throw invalidInput(`Unknown maturity ${JSON.stringify(maturity)}; use one of MATURITIES.`);
+    assertDateRange(range);
+    return this.#read(`reading ${maturity} interest`, () =>
+      this.#statement(SQL.selectInterest).all(maturity, range.start, range.end),
+    ) as unknown as InterestRow[];
+  }
+
+  async getProfile(key: ProfileKey): Promise<ProfileFields | undefined> {
+    assertProfileKey(key);
+    const row = this.#read(`reading the ${key.ticker} profile`, () =>
+      this.#statement(SQL.selectProfile).get(...profileKeyValues(key)),
+    ) as ProfileRow | undefined;
+    return row ? definedFields(row) : undefined;
+  }
+
+  async mergeProfile(key: ProfileKey, fields: ProfileFields): Promise<ProfileFields> {
+    assertProfileKey(key);
+    const defined = definedProfileFields(fields);
+    const values = PROFILE_FIELD_NAMES.map((name) => defined[name] ?? null);
+    let merged: ProfileRow | undefined;
+    this.#transaction(`saving the ${key.ticker} profile`, () => {
+      merged = this.#statement(SQL.mergeProfile).get(...profileKeyValues(key), ...values) as ProfileRow;
+    });
+    return definedFields(merged!);
+  }
+
+  async getCorrelation(key: CorrelationKey): Promise<number | undefined> {
+    const row = this.#read("reading a correlation", () =>
+      this.#statement(SQL.selectCorrelation).get(...correlationKeyValues(key)),
+    ) as { correlation: number } | undefined;
+    return row?.correlation;
+  }
+
+  async putCorrelation(key: CorrelationKey, correlation: number): Promise<void> {
+    const values = correlationKeyValues(key);
+    assertCorrelationValue(correlation);
+    this.#transaction("saving a correlation", () => {
+      this.#statement(SQL.upsertCorrelation).run(...values, correlation);
+    });
+  }
+
+  async getFetchedRanges(kind: FetchedRangeKind, key: string): Promise<DateRange[]> {
+    if (kind === "prices") assertTicker(key);
+    else if (kind !== "interest") throw invalidInput(`Unknown fetched-range kind ${JSON.stringify(kind)}.`);
+    const sql = kind === "prices" ? SQL.selectPriceMarkers : SQL.selectInterestMarkers;
+    const rows = this.#read(`reading fetched ranges of ${key}`, () =>
+      this.#statement(sql).all(fetchedPartition(kind, key), FETCHED_MARKER_PREFIX, MARKER_UPPER_BOUND),
+    ) as { date: string }[];
+    return mergeDateRanges(rows.flatMap((row) => parseFetchedMarker(row.date) ?? []));
+  }
+
+  async clear(): Promise<void> {
+    this.#transaction("clearing the cache", () => {
+      for (const table of ["prices", "interest", "profile", "correlations"]) this.#db.exec(`DELETE FROM ${table}`);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.#db.isOpen) return;
+    this.#statements.clear();
+    this.#db.close();
+  }
+
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  #read<T>(doing: string, read: () => T): T {
+    this.#assertOpen();
+    try {
+      return read();
+    } catch (error) {
+      throw sqliteError(error, this.file, doing);
+    }
+  }
+
+  #transaction(doing: string, write: () => void): void {
+    this.#assertOpen();
+    try {
+      this.#db.exec("BEGIN IMMEDIATE");
+      write();
+      this.#db.exec("COMMIT");
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec("ROLLBACK");
+      throw sqliteError(error, this.file, doing);
+    }
+  }
+
+  #assertOpen(): void {
+    if (!this.#db.isOpen)
+      throw new ScrillaError("CACHE_ERROR", `The SQLite cache ${this.file} was closed; create a new store.`);
+  }
+}
+
+function profileKeyValues(key: ProfileKey): SQLInputValue[] {
+  return [key.ticker, key.startDate, key.endDate, key.method, weekendsFlag(key.weekends)];
+}
+
+function correlationKeyValues(key: CorrelationKey): SQLInputValue[] {
+  const canonical = canonicalCorrelationKey(key);
+  return [
+    canonical.ticker1,
+    canonical.ticker2,
+    canonical.startDate,
+    canonical.endDate,
+    canonical.method,
+    weekendsFlag(canonical.weekends),
+  ];
+}
+
+function definedFields(row: ProfileRow): ProfileFields {
+  const fields: ProfileFields = {};
+  for (const name of PROFILE_FIELD_NAMES) {
+    const value = row[name];
+    if (value !== null) fields[name] = value;
+  }
+  return fields;
+}
