@@ -1,0 +1,113 @@
+import { ScrillaError } from "@scrilla/core";
+import { describe, expect, it } from "vitest";
+import { parseEvent } from "../src/parse-event.js";
+import { loadEvent } from "./load-event.js";
+
+function parseError(event: unknown): ScrillaError {
+  try {
+    parseEvent(event);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScrillaError);
+    return error as ScrillaError;
+  }
+  throw new Error(`expected ${JSON.stringify(event)} to be rejected`);
+}
+
+describe("parseEvent: direct invocation", () => {
+  it("reads tickers (upper-cased, trimmed) and typed options", () => {
+    const parsed = parseEvent({
+      tickers: [" ally", "BX"],
+      options: { start: "2021-07-14", end: "2021-11-19", method: "percentiles", probability: 0.05, expiry: 0.5 },
+    });
+    expect(parsed).toEqual({
+      http: false,
+      tickers: ["ALLY", "BX"],
+      options: { start: "2021-07-14", end: "2021-11-19", method: "percentiles", probability: 0.05, expiry: 0.5 },
+    });
+  });
+
+  it("defaults missing tickers and options to empty (risk-free, yield-curve take none)", () => {
+    expect(parseEvent({})).toEqual({ http: false, tickers: [], options: {} });
+    expect(parseEvent(undefined)).toEqual({ http: false, tickers: [], options: {} });
+  });
+
+  it.each([
+    [{ tickers: "SPY" }, "INVALID_INPUT", /tickers/],
+    [
+      { tickers: ["SPY"], options: { start: "14/07/2021" } },
+      "INVALID_INPUT",
+      /options\.start: must be a date YYYY-MM-DD/,
+    ],
+    [
+      { tickers: ["SPY"], options: { probability: 1.5 } },
+      "INVALID_INPUT",
+      /options\.probability: must be between 0 and 1/,
+    ],
+    [{ tickers: ["SPY"], options: { method: "likely" } }, "INVALID_INPUT", /options\.method/],
+    [{ tickers: ["SPY"], options: { steps: 2.5 } }, "INVALID_INPUT", /options\.steps: must be a whole number/],
+    [{ tickers: ["SPY"], options: { strat: "2021-07-14" } }, "INVALID_INPUT", /unknown field\(s\) strat/],
+    [{ tickers: ["SPY"], command: "risk-profile" }, "INVALID_INPUT", /unknown field\(s\) command/],
+    [{ tickers: ["SPY; DROP TABLE"] }, "INVALID_INPUT", /tickers\.0: may hold only letters/],
+    [{ tickers: [""] }, "INVALID_INPUT", /tickers\.0: must not be empty/],
+    [{ tickers: Array.from({ length: 51 }, (_, i) => `T${i}`) }, "INVALID_INPUT", /tickers/],
+    ["risk-profile SPY", "INVALID_INPUT", /event/],
+  ])("rejects %j with a code and a message saying what to send", (event, code, message) => {
+    const error = parseError(event);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(error.message).toContain('{"tickers": ["SPY"]');
+  });
+});
+
+describe("parseEvent: HTTP events (payload format 2.0)", () => {
+  it("reads a Function URL GET query string, numbers and flags typed", () => {
+    expect(parseEvent(loadEvent("function-url-get"))).toEqual({
+      http: true,
+      tickers: ["ALLY", "BX"],
+      options: { start: "2021-07-14", end: "2021-11-19", method: "moments" },
+    });
+    const event = loadEvent("function-url-get");
+    event.queryStringParameters = { tickers: "ALLY,BX", probability: "0.05", expiry: "0.5", sharpe: "" };
+    expect(parseEvent(event).options).toEqual({ probability: 0.05, expiry: 0.5, sharpe: true });
+  });
+
+  it("falls back to rawQueryString (repeated parameters) when the map is absent", () => {
+    const event = loadEvent("function-url-get");
+    delete event.queryStringParameters;
+    event.rawQueryString = "tickers=SPY&tickers=gld&steps=7";
+    expect(parseEvent(event)).toEqual({ http: true, tickers: ["SPY", "GLD"], options: { steps: 7 } });
+  });
+
+  it("reads an API Gateway v2 POST JSON body", () => {
+    expect(parseEvent(loadEvent("api-gateway-v2-post-json"))).toEqual({
+      http: true,
+      tickers: ["ALLY"],
+      options: { start: "2021-07-14", end: "2021-11-19", method: "likelihood" },
+    });
+  });
+
+  it("decodes a base64 body", () => {
+    expect(parseEvent(loadEvent("api-gateway-v2-post-base64"))).toEqual({
+      http: true,
+      tickers: ["ALLY", "SPY"],
+      options: { start: "2021-07-14", end: "2021-11-19" },
+    });
+  });
+
+  it.each([
+    ["body that is not JSON", { body: "tickers=SPY" }, /body is not valid JSON/],
+    ["query number that is not a number", { queryStringParameters: { probability: "five" } }, /probability/],
+    [
+      "unknown query parameter",
+      { queryStringParameters: { tickers: "SPY", strat: "2021" } },
+      /unknown field\(s\) strat/,
+    ],
+    ["flag that is not a boolean", { queryStringParameters: { sharpe: "maybe" } }, /must be true or false/],
+    ["base64 body of bad JSON", { body: Buffer.from("{").toString("base64"), isBase64Encoded: true }, /not valid JSON/],
+  ])("rejects a %s", (_, change, message) => {
+    const event = { ...loadEvent("api-gateway-v2-post-json"), body: undefined, ...change };
+    const error = parseError(event);
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.message).toMatch(message);
+  });
+});
