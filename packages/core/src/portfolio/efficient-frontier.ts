@@ -1,0 +1,44 @@
+import { invalidInput } from "../errors.js";
+import { returnRangeWithin } from "./attainable-returns.js";
+import { solveMinimumVariance } from "./minimum-variance.js";
+import { type OptimisedPortfolio, type OptimiserOptions, optimisedPortfolio } from "./optimised-portfolio.js";
+import type { PortfolioModel } from "./portfolio-model.js";
+import { weightBounds } from "./weight-bounds.js";
+
+export interface EfficientFrontierOptions extends OptimiserOptions {
+  /** Number of portfolios (default 5, scrilla's FRONTIER_STEPS). */
+  steps?: number;
+  /**
+   * "inclusive" (default): targets r_min + i·(r_max − r_min)/(steps − 1), ending at the maximum return.
+   * "scrilla": r_min + i·(r_max − r_min)/steps, i < steps — the original's spacing, which never reaches
+   * the maximum return (D-18).
+   */
+  spacing?: "inclusive" | "scrilla";
+}
+
+/**
+ * `steps` minimum-variance portfolios at evenly spaced target returns from the minimum-variance portfolio
+ * up to the maximum attainable return, each solved exactly.
+ */
+export function efficientFrontier(model: PortfolioModel, options: EfficientFrontierOptions = {}): OptimisedPortfolio[] {
+  const steps = options.steps ?? 5;
+  if (!Number.isInteger(steps) || steps < 1) {
+    throw invalidInput(`Frontier steps must be a positive integer (e.g. 5), got ${steps}.`);
+  }
+  const spacing = options.spacing ?? "inclusive";
+  if (spacing !== "inclusive" && spacing !== "scrilla") {
+    throw invalidInput(`Frontier spacing must be "inclusive" or "scrilla", got ${String(spacing)}.`);
+  }
+  const bounds = weightBounds(model.size, options.bounds);
+  const first = solveMinimumVariance(model, bounds);
+  const frontier = [optimisedPortfolio(model, first.weights, bounds, first.iterations, options.riskFreeRate)];
+  const low = frontier[0]!.annualReturn;
+  const high = Math.max(returnRangeWithin(model, bounds).maximum, low);
+  const intervals = spacing === "inclusive" ? steps - 1 : steps;
+  for (let i = 1; i < steps; i++) {
+    const target = i === intervals ? high : low + (i * (high - low)) / intervals;
+    const point = solveMinimumVariance(model, bounds, target);
+    frontier.push(optimisedPortfolio(model, point.weights, bounds, point.iterations, options.riskFreeRate));
+  }
+  return frontier;
+}
