@@ -1,0 +1,106 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, RANGE, rejectionOf, startHarness, TEST_KEY } from "./support.js";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterEach(() => harness.server.reset());
+afterAll(() => harness.server.close());
+
+const spy = () => harness.market.prices.fetchDaily("SPY", "equity", RANGE);
+
+/** Everything a caller could print or log about an error. */
+const shown = (error: Error & { details?: unknown }): string =>
+  `${error.message} ${JSON.stringify(error.details ?? {})} ${String(error.stack)}`;
+
+describe("AlphaVantage's HTTP-200 error protocol", () => {
+  it("waits out a throttle Note and then succeeds", async () => {
+    harness.server.inject({ kind: "throttle", times: 2 });
+    const bars = await spy();
+    expect(bars.at(-1)?.date).toBe(RANGE.end);
+    expect(harness.server.count({ service: "alphaVantage" })).toBe(3);
+    expect(harness.server.requests.map((request) => request.fault)).toEqual(["throttle", "throttle", undefined]);
+    expect(harness.logs.some((line) => line.includes("throttled"))).toBe(true);
+  });
+
+  it("gives up with RATE_LIMITED after the bounded number of throttle waits (D-34)", async () => {
+    harness.server.inject({ kind: "throttle", times: 5 });
+    const error = await rejectionOf(spy());
+    expect(error).toMatchObject({ code: "RATE_LIMITED" });
+    expect(error.message).toMatch(/wait a minute/);
+    expect(harness.server.count()).toBe(3); // first try + 2 waits
+  });
+
+  it("turns the daily-quota Information into RATE_LIMITED with advice", async () => {
+    harness.server.inject({ kind: "daily-quota" });
+    const error = await rejectionOf(spy());
+    expect(error).toMatchObject({ code: "RATE_LIMITED", details: { reason: "quota" } });
+    expect(error.message).toMatch(/retry tomorrow or use a premium key/);
+    expect(harness.server.count()).toBe(1);
+  });
+
+  it("reports an unknown ticker as NOT_FOUND", async () => {
+    const error = await rejectionOf(harness.market.prices.fetchDaily("ZZZZ", "equity", RANGE));
+    expect(error).toMatchObject({ code: "NOT_FOUND", details: { symbol: "ZZZZ" } });
+    expect(error.message).toContain("ZZZZ");
+  });
+
+  it("reports malformed JSON as PROVIDER_ERROR", async () => {
+    harness.server.inject({ kind: "malformed", service: "alphaVantage" });
+    expect(await rejectionOf(spy())).toMatchObject({
+      code: "PROVIDER_ERROR",
+      message: expect.stringMatching(/malformed JSON/),
+    });
+  });
+});
+
+describe("HTTP failures", () => {
+  it("retries HTTP 500s and then succeeds", async () => {
+    harness.server.inject({ kind: "http-error", status: 500, times: 2 });
+    expect((await spy()).at(-1)?.date).toBe(RANGE.end);
+    expect(harness.server.count()).toBe(3);
+    expect(harness.logs.some((line) => line.includes("HTTP 500") && line.includes("retry"))).toBe(true);
+  });
+
+  it("gives up with PROVIDER_ERROR past the retry bound, without leaking the key", async () => {
+    harness.server.inject({ kind: "http-error", status: 503, times: 3 });
+    const error = await rejectionOf(spy());
+    expect(error).toMatchObject({ code: "PROVIDER_ERROR", details: { status: 503 } });
+    expect(error.message).toContain("after 3 attempts");
+    expect(error.message).toContain("apikey=***");
+    expect(shown(error)).not.toContain(TEST_KEY);
+    expect(harness.logs.join("\n")).not.toContain(TEST_KEY);
+    expect(harness.server.count()).toBe(3);
+  });
+
+  it("times out a request that never gets an answer, retries, and succeeds", async () => {
+    harness.server.inject({ kind: "hang", service: "treasury" });
+    const days = await harness.market.yieldCurve.fetchYieldCurve({ start: "2021-11-01", end: "2021-11-19" });
+    expect(days.at(-1)?.date).toBe("2021-11-19");
+    expect(harness.logs.some((line) => line.includes("timeout"))).toBe(true);
+  });
+
+  it("reports a service that keeps hanging as PROVIDER_ERROR naming the timeout", async () => {
+    harness.server.inject({ kind: "hang", times: 3 });
+    const error = await rejectionOf(spy());
+    expect(error).toMatchObject({ code: "PROVIDER_ERROR" });
+    expect(error.message).toMatch(/timeout/);
+    expect(shown(error)).not.toContain(TEST_KEY);
+  });
+
+  it("reports malformed XML from the Treasury as PROVIDER_ERROR", async () => {
+    harness.server.inject({ kind: "malformed", service: "treasury" });
+    const error = await rejectionOf(harness.market.yieldCurve.fetchYieldCurve(RANGE));
+    expect(error).toMatchObject({ code: "PROVIDER_ERROR", message: expect.stringMatching(/malformed XML/) });
+  });
+
+  it("the fixture server's request log never holds the key", () => {
+    expect(harness.server.requests.length).toBe(0);
+    return spy().then(() => {
+      expect(harness.server.requests[0]?.url).toBe("/query?function=TIME_SERIES_DAILY&symbol=SPY&outputsize=full");
+      expect(harness.server.requests[0]?.keyed).toBe(true);
+      expect(JSON.stringify(harness.server.requests)).not.toContain(TEST_KEY);
+    });
+  });
+});
