@@ -1,4 +1,5 @@
 export * from "./calendar/index.js";
+export * from "./ddm/index.js";
 export { invalidInput, isScrillaError, ScrillaError, type ScrillaErrorCode } from "./errors.js";
 export { isMaturity, MATURITIES, type Maturity } from "./maturities.js";
 export * from "./portfolio/index.js";
