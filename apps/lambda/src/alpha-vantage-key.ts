@@ -17,7 +17,8 @@ export const ssmParameterReader: ParameterReader = async (name) => {
 
 /**
  * The AlphaVantage key: `ALPHA_VANTAGE_KEY` when set (tests, local runs), else the SSM parameter named by
- * `ALPHA_VANTAGE_KEY_PARAMETER`, else none (commands that need it then fail with API_KEY_MISSING).
+ * `ALPHA_VANTAGE_KEY_PARAMETER` (or `ALPHA_VANTAGE_KEY_SSM_PARAMETER`, the name infra sets), else none
+ * (commands that need it then fail with API_KEY_MISSING).
  */
 export async function resolveAlphaVantageKey(
   env: Record<string, string | undefined>,
@@ -25,7 +26,7 @@ export async function resolveAlphaVantageKey(
 ): Promise<string | undefined> {
   const direct = env.ALPHA_VANTAGE_KEY?.trim();
   if (direct) return direct;
-  const parameter = env.ALPHA_VANTAGE_KEY_PARAMETER?.trim();
+  const parameter = (env.ALPHA_VANTAGE_KEY_PARAMETER || env.ALPHA_VANTAGE_KEY_SSM_PARAMETER)?.trim();
   if (!parameter) return undefined;
   let value: string | undefined;
   try {

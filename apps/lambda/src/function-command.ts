@@ -12,7 +12,7 @@ export function functionCommand(env: Record<string, string | undefined>): Comman
     });
   }
   const spec = findCommand(name);
-  if (!spec || spec.kind !== "compute") {
+  if (spec?.kind !== "compute") {
     throw new ScrillaError(
       "CONFIG",
       `SCRILLA_FUNCTION "${name}" is not a computing command; set it to one of: ${computing.join(", ")}.`,

@@ -19,6 +19,8 @@ export interface HandlerOptions {
   /** Reads the SSM parameter holding the AlphaVantage key; defaults to the AWS SDK's SSM client. */
   readParameter?: ParameterReader;
   logger?: JsonLogger;
+  /** "Today" (ISO date) for the engine; defaults to the clock. Pins date-relative answers in tests. */
+  today?: string;
 }
 
 /** The part of the Lambda context the handler reads. */
@@ -63,7 +65,12 @@ export function createHandler(options: HandlerOptions = {}): LambdaHandler {
     const started = performance.now();
     const alphaVantage = await resolveAlphaVantageKey(env, options.readParameter);
     const factory = options.createEngine ?? createEngine;
-    const ready = await factory({ env, logger, ...(alphaVantage ? { apiKeys: { alphaVantage } } : {}) });
+    const ready = await factory({
+      env,
+      logger,
+      ...(alphaVantage ? { apiKeys: { alphaVantage } } : {}),
+      ...(options.today ? { today: options.today } : {}),
+    });
     logger.info("engine ready", {
       coldStartMs: Math.round(performance.now() - started),
       alphaVantageKey: alphaVantage ? "set" : "absent",
