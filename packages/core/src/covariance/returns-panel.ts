@@ -1,0 +1,59 @@
+import { ScrillaError } from "../errors.js";
+import { logReturns } from "../returns/log-returns.js";
+
+/**
+ * Aligned daily returns of many assets: row-major `assets × days`, element (asset i, day t) at
+ * `values[i * days + t]`. Build it from aligned prices with `returnsPanelFromPrices`.
+ */
+export interface ReturnsPanel {
+  assets: number;
+  days: number;
+  values: Float64Array;
+}
+
+/** Packs equally long return rows (one per asset) into a panel; rows must be aligned on the same dates. */
+export function returnsPanel(rows: readonly ArrayLike<number>[]): ReturnsPanel {
+  if (rows.length === 0) {
+    throw new ScrillaError("SAMPLE_TOO_SMALL", "a returns panel needs at least one asset");
+  }
+  const days = rows[0]!.length;
+  const values = new Float64Array(rows.length * days);
+  rows.forEach((row, i) => {
+    if (row.length !== days) {
+      throw new ScrillaError(
+        "UNALIGNED_SERIES",
+        `asset ${i} has ${row.length} returns but asset 0 has ${days}; align every series on common dates first`,
+        { asset: i, days: row.length, expected: days },
+      );
+    }
+    for (let t = 0; t < days; t++) {
+      const value = row[t]!;
+      if (!Number.isFinite(value)) {
+        throw new ScrillaError("INVALID_INPUT", `return of asset ${i} on day ${t} is ${value}; repair the price data`);
+      }
+      values[i * days + t] = value;
+    }
+  });
+  return { assets: rows.length, days, values };
+}
+
+/** Daily log returns of aligned price rows (oldest first), as a panel. */
+export function returnsPanelFromPrices(prices: readonly ArrayLike<number>[]): ReturnsPanel {
+  return returnsPanel(prices.map((row) => logReturns(row)));
+}
+
+export function assertPanel(panel: ReturnsPanel, minimumDays: number): void {
+  const { assets, days, values } = panel;
+  if (!Number.isInteger(assets) || !Number.isInteger(days) || assets < 1 || values.length !== assets * days) {
+    throw new ScrillaError(
+      "INVALID_INPUT",
+      `returns panel shape is inconsistent: ${assets} assets × ${days} days but ${values.length} values`,
+    );
+  }
+  if (days < minimumDays) {
+    throw new ScrillaError("SAMPLE_TOO_SMALL", `got ${days} day(s) of returns, at least ${minimumDays} are needed`, {
+      days,
+      minimum: minimumDays,
+    });
+  }
+}

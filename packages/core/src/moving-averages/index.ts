@@ -1,0 +1,1 @@
+export { DEFAULT_MOVING_AVERAGE_PERIODS, type MovingAverageOptions, movingAverages } from "./moving-averages.js";
