@@ -1,0 +1,41 @@
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ScrillaError } from "@scrilla/core";
+
+/** Deletes every file in `dir` except `.gitkeep`; a missing directory counts as empty. Returns the count. */
+export async function clearDirectory(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw cacheError(dir, error);
+  }
+  const doomed = names.filter((name) => name !== ".gitkeep");
+  await Promise.all(doomed.map((name) => rm(join(dir, name), { recursive: true, force: true })));
+  return doomed.length;
+}
+
+export async function readJsonFile(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, "utf8")) as unknown;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new ScrillaError("CONFIG", `${path} is not valid JSON (${(error as Error).message}); fix or delete it.`);
+  }
+}
+
+export async function writeJsonFile(path: string, dir: string, value: unknown): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(path, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+  } catch (error) {
+    throw cacheError(dir, error);
+  }
+}
+
+const cacheError = (dir: string, error: unknown) =>
+  new ScrillaError(
+    "CACHE_ERROR",
+    `cannot use ${dir}: ${(error as Error).message}; check its permissions or set SCRILLA_HOME.`,
+  );

@@ -1,0 +1,40 @@
+import type { CreateEngineOptions, Engine } from "@scrilla/engine";
+import type { OutputStream } from "./cli-context.js";
+import type { DataHome } from "./data-home.js";
+import type { CliLogger } from "./logger.js";
+import { createProgressBar } from "./progress-bar.js";
+
+type CreateEngine = (options: CreateEngineOptions) => Engine | Promise<Engine>;
+
+/**
+ * Creates the engine lazily (it loads the cache, providers and their SDKs, which `--help` must not pay for)
+ * and closes it once. The CLI's data home is passed down as SCRILLA_HOME so both agree on key files.
+ */
+export function engineSession(
+  env: Record<string, string | undefined>,
+  home: DataHome,
+  logger: CliLogger,
+  stderr: OutputStream,
+) {
+  let engine: Promise<Engine> | undefined;
+  const progress = createProgressBar(stderr, logger);
+  const open = async (): Promise<Engine> => {
+    const module = (await import("@scrilla/engine")) as unknown as { createEngine?: CreateEngine };
+    if (typeof module.createEngine !== "function") {
+      throw new Error("this build of @scrilla/engine has no createEngine; rebuild the workspace (pnpm build).");
+    }
+    const created = await module.createEngine({ env: { ...env, SCRILLA_HOME: home.root }, logger });
+    created.onProgress(progress.onEvent);
+    return created;
+  };
+  return {
+    get: (): Promise<Engine> => {
+      engine ??= open();
+      return engine;
+    },
+    close: async (): Promise<void> => {
+      progress.finish();
+      if (engine) await (await engine.catch(() => undefined))?.close();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { TopLevelSpec } from "vega-lite";
+
+/** Common size, fonts and background of every chart. */
+export function frame(title: string | string[], body: Record<string, unknown>): TopLevelSpec {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: { text: title, fontSize: 16 },
+    width: 640,
+    height: 400,
+    background: "white",
+    config: {
+      font: "DejaVu Sans, sans-serif",
+      axis: { labelFontSize: 11, titleFontSize: 12 },
+      legend: { orient: "right" },
+    },
+    ...body,
+  } as TopLevelSpec;
+}
+
+export const percentAxis = (title: string) => ({ title, format: ".1%" });

@@ -1,0 +1,40 @@
+import type { TopLevelSpec } from "vega-lite";
+import { formatMoney, formatPercent } from "../output/number-format.js";
+import { frame } from "./chart-frame.js";
+import type { PlotContext } from "./plot-context.js";
+
+const DAY_MS = 86_400_000;
+
+/** plot-dividends: payments and the fitted linear growth (§6.2); the title shows the DDM value. */
+export async function dividendsChart({ engine, symbols, options }: PlotContext): Promise<TopLevelSpec> {
+  const [ticker = ""] = symbols;
+  const model = await engine.dividendModel(ticker, options);
+  const payments = [...model.payments].sort((a, b) => a.date.localeCompare(b.date));
+  const first = payments[0]?.date ?? "";
+  const last = payments.at(-1)?.date ?? first;
+  // Regression time axis: years since the first payment (t = days / 365).
+  const years = (date: string) => (Date.parse(date) - Date.parse(first)) / DAY_MS / 365;
+  const fit = (date: string) => model.regression.alpha + model.regression.beta * years(date);
+  const values = [
+    ...payments.map((payment) => ({ date: payment.date, amount: payment.amount, series: "payment" })),
+    ...[first, last].map((date) => ({ date, amount: fit(date), series: "linear growth fit" })),
+  ];
+  return frame(
+    [
+      `${ticker} dividends`,
+      `DDM value ${formatMoney(model.discount_dividend)} at ${formatPercent(model.discount_rate)} discount`,
+    ],
+    {
+      data: { values },
+      encoding: {
+        x: { field: "date", type: "temporal", title: "Payment date" },
+        y: { field: "amount", type: "quantitative", title: "Dividend per share (USD)" },
+        color: { field: "series", type: "nominal", title: "Series" },
+      },
+      layer: [
+        { transform: [{ filter: "datum.series === 'payment'" }], mark: { type: "point", filled: true, size: 60 } },
+        { transform: [{ filter: "datum.series !== 'payment'" }], mark: { type: "line", strokeWidth: 2 } },
+      ],
+    },
+  );
+}
