@@ -1,5 +1,6 @@
 export type * from "./cache-store.js";
 export { mergeDateRanges } from "./date-ranges.js";
+export { MemoryCacheStore, type MemoryCacheStoreOptions } from "./memory/memory-cache-store.js";
 export { canonicalCorrelationKey } from "./record-keys.js";
 export { defaultSqliteFile } from "./sqlite/default-sqlite-file.js";
 export { SqliteCacheStore, type SqliteCacheStoreOptions } from "./sqlite/sqlite-cache-store.js";
