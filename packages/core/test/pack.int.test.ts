@@ -1,0 +1,156 @@
+/**
+ * Packaging: build, `pnpm pack`, install the tarball with plain npm into a fresh project outside the
+ * workspace, run the README's example with plain node and type-check a TypeScript consumer with tsc.
+ */
+import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { conditionalValueAtRisk, discountDividendModel, valueAtRisk } from "../src/index.js";
+
+const PACKAGE_DIR = resolve(import.meta.dirname, "..");
+const TSC = join(dirname(createRequire(import.meta.url).resolve("typescript/package.json")), "bin", "tsc");
+
+/** Environment without the npm_* variables pnpm sets, so npm behaves as in a user's shell. */
+const cleanEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith("npm_")));
+
+function run(command: string, args: string[], cwd: string, env = process.env): SpawnSyncReturns<string> {
+  const result = spawnSync(command, args, { cwd, env, encoding: "utf8", timeout: 120_000 });
+  if (result.error) throw new Error(`could not run ${command} ${args.join(" ")}: ${result.error.message}`);
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} exited ${result.status}\n${result.stdout}\n${result.stderr}`);
+  }
+  return result;
+}
+
+/** pnpm as the test runner was started by it (npm_execpath), else the pnpm on PATH. */
+function pnpm(args: string[], cwd: string): SpawnSyncReturns<string> {
+  const execPath = process.env.npm_execpath;
+  return execPath?.includes("pnpm") ? run(process.execPath, [execPath, ...args], cwd) : run("pnpm", args, cwd);
+}
+
+function readmeExample(): string {
+  const readme = readFileSync(join(PACKAGE_DIR, "README.md"), "utf8");
+  const block = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error("README.md has no ```js example block; the packaging test runs the first one");
+  return block;
+}
+
+const CONSUMER_TS = `import {
+  type DiscountDividendValuation,
+  discountDividendModel,
+  type GbmInput,
+  NYSE_CALENDAR,
+  ScrillaError,
+  type TradingCalendar,
+  valueAtRisk,
+} from "@scrilla/core";
+
+const calendar: TradingCalendar = NYSE_CALENDAR;
+const next: string = calendar.nextTradingDay("2021-11-24");
+const input: GbmInput = { spot: 100, annualReturn: 0.05, annualVolatility: 0.2, expiry: 1 };
+const loss: number = valueAtRisk(input, 0.05).loss;
+const valuation: DiscountDividendValuation = discountDividendModel({
+  dividends: [{ date: "2021-11-15", amount: 0.25 }],
+  discountRate: 0.05,
+  today: "2021-11-19",
+  period: 0.25,
+});
+// @ts-expect-error a spot price given as a string must not type-check (proves the types are real, not any)
+valueAtRisk({ ...input, spot: "100" }, 0.05);
+export const results = { next, loss, npv: valuation.npv, error: new ScrillaError("INVALID_INPUT", "x").code };
+`;
+
+const CONSUMER_TSCONFIG = {
+  compilerOptions: {
+    target: "ES2023",
+    lib: ["ES2023"],
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    strict: true,
+    noEmit: true,
+    types: [],
+  },
+  files: ["index.ts"],
+};
+
+describe("@scrilla/core as a published package", () => {
+  let workDir = "";
+  let consumerDir = "";
+
+  beforeAll(() => {
+    run(process.execPath, [TSC, "-p", "tsconfig.build.json"], PACKAGE_DIR);
+    workDir = mkdtempSync(join(tmpdir(), "scrilla-core-pack-"));
+    const tarballDir = join(workDir, "tarball");
+    mkdirSync(tarballDir);
+    pnpm(["pack", "--pack-destination", tarballDir], PACKAGE_DIR);
+    const tarball = readdirSync(tarballDir).find((name) => name.endsWith(".tgz"));
+    if (!tarball) throw new Error(`pnpm pack wrote no .tgz into ${tarballDir}`);
+
+    consumerDir = join(workDir, "consumer");
+    mkdirSync(consumerDir);
+    writeFileSync(
+      join(consumerDir, "package.json"),
+      JSON.stringify({ name: "consumer", private: true, type: "module" }),
+    );
+    // The package has no runtime dependencies, so this install needs no network.
+    run(
+      "npm",
+      ["install", join(tarballDir, tarball), "--no-audit", "--no-fund", "--prefer-offline"],
+      consumerDir,
+      cleanEnv(),
+    );
+  }, 240_000);
+
+  afterAll(() => {
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it("installs only dist, README and package.json", () => {
+    const installed = join(consumerDir, "node_modules", "@scrilla", "core");
+    expect(readdirSync(installed).sort()).toEqual(["README.md", "dist", "package.json"]);
+    const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as Record<string, unknown>;
+    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(JSON.stringify(manifest)).not.toContain("catalog:");
+  });
+
+  it("runs the README example with plain node and prints the documented figures", () => {
+    writeFileSync(join(consumerDir, "example.mjs"), readmeExample());
+    const { stdout } = run(process.execPath, ["example.mjs"], consumerDir, cleanEnv());
+    const lines = stdout.trim().split("\n");
+    const ally = { spot: 47.93, annualReturn: -0.1286093252626298, annualVolatility: 0.31738145569380244, expiry: 0.5 };
+    const risk = valueAtRisk(ally, 0.05);
+    const tail = conditionalValueAtRisk(ally, 0.05);
+    const valuation = discountDividendModel({
+      dividends: [
+        { date: "2021-11-15", amount: 0.25 },
+        { date: "2021-08-16", amount: 0.25 },
+        { date: "2021-05-14", amount: 0.19 },
+        { date: "2021-02-12", amount: 0.19 },
+      ],
+      discountRate: 0.08,
+      today: "2021-11-19",
+    });
+    expect(lines).toEqual([
+      "session after 2021-11-24: 2021-11-26",
+      "sessions 2021-07-14..2021-11-19: 92",
+      `VaR price level: ${risk.priceLevel.toFixed(6)} loss: ${risk.loss.toFixed(6)}`,
+      `CVaR price level: ${tail.priceLevel.toFixed(6)} loss: ${tail.loss.toFixed(6)}`,
+      `next dividend: ${valuation.nextPayment.date} model price: ${valuation.npv.toFixed(6)}`,
+    ]);
+    // Spec A.3 golden values, independent of this build.
+    expect(lines[2]).toContain("30.298915");
+    expect(lines[3]).toContain("27.679036");
+  });
+
+  it("type-checks a TypeScript consumer against the packaged declarations", () => {
+    writeFileSync(join(consumerDir, "index.ts"), CONSUMER_TS);
+    writeFileSync(join(consumerDir, "tsconfig.json"), JSON.stringify(CONSUMER_TSCONFIG));
+    const result = spawnSync(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: consumerDir, encoding: "utf8" });
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+});
