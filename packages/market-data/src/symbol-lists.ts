@@ -34,6 +34,7 @@ export class SymbolLists {
   private readonly now: () => number;
   private readonly logger: MarketDataLogger;
   private readonly inMemory = new Map<SymbolListName, { list: CachedSymbolList; set: Set<string> }>();
+  private readonly loading = new Map<SymbolListName, Promise<ReadonlySet<string>>>();
 
   constructor(options: SymbolListsOptions) {
     this.client = options.client;
@@ -47,6 +48,14 @@ export class SymbolLists {
   async symbols(name: SymbolListName): Promise<ReadonlySet<string>> {
     const held = this.inMemory.get(name);
     if (held && this.isFresh(held.list)) return held.set;
+    // Concurrent resolutions (the engine resolves tickers in parallel) share one download.
+    const pending = this.loading.get(name) ?? this.load(name).finally(() => this.loading.delete(name));
+    this.loading.set(name, pending);
+    return pending;
+  }
+
+  private async load(name: SymbolListName): Promise<ReadonlySet<string>> {
+    const held = this.inMemory.get(name);
     const cached = held?.list ?? (await this.readCache(name));
     const list = cached && this.isFresh(cached) ? cached : await this.download(name);
     const set = new Set(list.symbols);

@@ -86,6 +86,27 @@ describe("newer crypto responses and free keys", () => {
     }
   });
 
+  it("warns about a suspected unadjusted split (D-33)", async () => {
+    const dir = await tempDir("split");
+    await cp(DEFAULT_FIXTURES_DIR, dir, { recursive: true });
+    const day = (close: string) => ({ "1. open": close, "4. close": close });
+    const series = { "2021-11-19": day("25.5"), "2021-11-18": day("101"), "2021-11-17": day("100") };
+    await writeFile(
+      join(dir, "alphavantage", "TIME_SERIES_DAILY", "SPLT.json"),
+      JSON.stringify({ "Meta Data": {}, "Time Series (Daily)": series }),
+    );
+    const local = await startHarness({ dir });
+    try {
+      const bars = await local.market.prices.fetchDaily("SPLT", "equity", { start: "2021-11-01", end: "2021-11-30" });
+      expect(bars.map((bar) => bar.close)).toEqual([100, 101, 25.5]);
+      const warnings = local.logs.filter((line) => line.includes("D-33"));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain("2021-11-19");
+    } finally {
+      await local.server.close();
+    }
+  });
+
   it("falls back to compact output with a warning when the key is not entitled to outputsize=full", async () => {
     const local = await startHarness({ freeKey: true });
     try {

@@ -47,6 +47,19 @@ describe("asset type resolution (spec §7.2, D-37)", () => {
     }
   });
 
+  it("concurrent resolutions share one download of each list", async () => {
+    const market = createMarketData({
+      urls: harness.server.urls,
+      env: { ALPHA_VANTAGE_KEY: TEST_KEY },
+      alphaVantage: { minIntervalMs: 0 },
+    });
+    harness.server.reset();
+    const types = await Promise.all(["BTC", "ETH", "ALGO", "ALLY", "SPY"].map((t) => market.assetTypes.resolve(t)));
+    expect(types).toEqual(["crypto", "crypto", "crypto", "equity", "equity"]);
+    expect(harness.server.count({ service: "alphaVantageCryptoMeta" })).toBe(1);
+    expect(harness.server.count({ service: "alphaVantage", params: { function: "LISTING_STATUS" } })).toBe(1);
+  });
+
   it("caches the lists on disk with their age and refetches them past the max age", async () => {
     const staticDir = await tempDir("static");
     const make = () =>
