@@ -4,10 +4,16 @@ import { AlphaVantagePriceProvider } from "./alpha-vantage-prices.js";
 import { ApiKeys } from "./api-keys.js";
 import { ListAssetTypeResolver } from "./asset-type-resolver.js";
 import { CsvFolderPriceProvider } from "./csv-folder-prices.js";
-import { FredSeriesProvider, type StatisticsProvider } from "./fred-series.js";
+import { FredSeriesProvider } from "./fred-series.js";
 import { HttpClient, type HttpClientOptions } from "./http-client.js";
 import { type MarketDataLogger, silentLogger } from "./logger.js";
-import type { AssetTypeResolver, DividendProvider, PriceProvider, YieldCurveProvider } from "./provider-types.js";
+import type {
+  AssetTypeResolver,
+  DividendProvider,
+  PriceProvider,
+  StatisticsProvider,
+  YieldCurveProvider,
+} from "./provider-types.js";
 import { SymbolLists } from "./symbol-lists.js";
 import { TreasuryYieldCurveProvider } from "./treasury-yield-curve.js";
 

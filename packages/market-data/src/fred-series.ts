@@ -4,22 +4,10 @@ import { assertDateRange, isWithin } from "./date-range.js";
 import { HttpClient } from "./http-client.js";
 import { type MarketDataLogger, silentLogger } from "./logger.js";
 import { parseFiniteNumber } from "./parse-number.js";
+import type { FredObservation, StatisticsProvider } from "./provider-types.js";
 import { RateLimiter } from "./rate-limiter.js";
 
 export const DEFAULT_FRED_URL = "https://api.stlouisfed.org/fred/series/observations";
-
-/** One value of an economic series. */
-export interface FredObservation {
-  date: string;
-  value: number;
-}
-
-/** Economic statistics (`stat`/`stats`) by FRED series id, e.g. `DGS10`, `UNRATE`. */
-export interface StatisticsProvider {
-  readonly name: string;
-  /** Observations within `range` (inclusive), ascending; FRED's missing values (".") are left out. */
-  fetchSeries(seriesId: string, range: DateRange): Promise<FredObservation[]>;
-}
 
 export interface FredSeriesProviderOptions {
   keys: ApiKeys;

@@ -11,13 +11,7 @@ export { type ApiKeyName, ApiKeys, type ApiKeysOptions } from "./api-keys.js";
 export { ListAssetTypeResolver } from "./asset-type-resolver.js";
 export { createMarketData, type MarketData, type MarketDataOptions } from "./create-market-data.js";
 export { CsvFolderPriceProvider, type CsvFolderPriceProviderOptions } from "./csv-folder-prices.js";
-export {
-  DEFAULT_FRED_URL,
-  type FredObservation,
-  FredSeriesProvider,
-  type FredSeriesProviderOptions,
-  type StatisticsProvider,
-} from "./fred-series.js";
+export { DEFAULT_FRED_URL, FredSeriesProvider, type FredSeriesProviderOptions } from "./fred-series.js";
 export { HttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResponse } from "./http-client.js";
 export type { MarketDataLogger } from "./logger.js";
 export type * from "./provider-types.js";

@@ -41,3 +41,16 @@ export interface AssetTypeResolver {
   /** equity or crypto for an (upper-cased) symbol; an explicit override wins (D-37). */
   resolve(ticker: string, override?: AssetType): Promise<AssetType>;
 }
+
+/** One value of an economic series (FRED). */
+export interface FredObservation {
+  date: string;
+  value: number;
+}
+
+/** Economic statistics (`stat`/`stats`) by FRED series id, e.g. `DGS10`, `UNRATE`. */
+export interface StatisticsProvider {
+  readonly name: string;
+  /** Observations within `range` (inclusive), ascending; missing values (FRED's ".") are left out. */
+  fetchSeries(seriesId: string, range: DateRange): Promise<FredObservation[]>;
+}
