@@ -1,13 +1,16 @@
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { startDynamoDBLocal } from "@scrilla/cache/testing";
 import { type FixtureServer, startFixtureServer } from "@scrilla/market-data/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTables } from "./create-tables.js";
 import { ALLY_RISK_PROFILE, expectClose, TODAY, WINDOW } from "./golden.js";
-import { type Bundle, loadBundle } from "./load-bundle.js";
+import { BUNDLE_PATH, type Bundle, loadBundle } from "./load-bundle.js";
 import { loadEvent } from "./load-event.js";
 
 type HttpAnswer = { statusCode: number; headers: Record<string, string>; body: string };
@@ -136,6 +139,24 @@ describe("the built bundle (dist/index.mjs) against DynamoDB Local and the fixtu
     };
     expect(failed.error.code).toBe("PROVIDER_ERROR");
     fixtures.reset();
+  });
+
+  it("configures index.handler from process.env and never loads node:sqlite (CACHE_MODE=dynamodb)", async () => {
+    // A child process, as on Lambda: only the bundle is loaded, so Node's module list is the bundle's own.
+    const script = [
+      `const { handler } = await import(${JSON.stringify(pathToFileURL(BUNDLE_PATH).href)});`,
+      `const answer = await handler(${JSON.stringify({ tickers: ["ALLY", "BX"], options: WINDOW })});`,
+      "const sqlite = process.moduleLoadList.some((name) => name.includes('sqlite'));",
+      "process.stdout.write(JSON.stringify({ answer, sqlite }));",
+      "process.exit(0);",
+    ].join("\n");
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+      env: { ...process.env, ...env, SCRILLA_FUNCTION: "correlation", LOG_LEVEL: "none" },
+      timeout: 60_000,
+    });
+    const { answer, sqlite } = JSON.parse(stdout) as { answer: { correlation_matrix?: number[][] }; sqlite: boolean };
+    expect(answer.correlation_matrix, stdout).toHaveLength(2);
+    expect(sqlite).toBe(false);
   });
 
   it("writes its logs as one JSON object per line, with the request id", () => {
