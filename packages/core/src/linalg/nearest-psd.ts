@@ -48,7 +48,7 @@ export function nearestPsd(a: Float64Array, n: number, options: NearestPsdOption
   return { matrix: rebuilt, repaired: true, minEigenvalueBefore };
 }
 
-/** In place: A ← D^{-1/2}·A·D^{-1/2} with D = diag(A); rows with a non-positive diagonal become unit rows. */
+/** In place: A ← D^{-1/2}·A·D^{-1/2} with D = diag(A); a non-positive diagonal gives a unit row; symmetry is kept exactly. */
 export function rescaleToUnitDiagonal(a: Float64Array, n: number): Float64Array {
   const inverseRoot = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -56,8 +56,12 @@ export function rescaleToUnitDiagonal(a: Float64Array, n: number): Float64Array 
     inverseRoot[i] = diag > 0 ? 1 / Math.sqrt(diag) : 0;
   }
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) a[i * n + j] = a[i * n + j]! * inverseRoot[i]! * inverseRoot[j]!;
     a[i * n + i] = 1;
+    for (let j = i + 1; j < n; j++) {
+      const scaled = a[i * n + j]! * inverseRoot[i]! * inverseRoot[j]!;
+      a[i * n + j] = scaled;
+      a[j * n + i] = scaled;
+    }
   }
   return a;
 }
