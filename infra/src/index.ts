@@ -4,6 +4,7 @@ export { DEFAULT_REGION, deployConfigFromEnv } from "./deploy-config.js";
 export { ExecutionRole, type ExecutionRoleProps } from "./execution-role.js";
 export { type FunctionSpec, SCRILLA_FUNCTIONS } from "./function-catalog.js";
 export { FunctionLogGroups, type FunctionLogGroupsProps } from "./function-log-groups.js";
+export { InvokerPolicy, type InvokerPolicyProps } from "./invoker-policy.js";
 export {
   DEFAULT_LAMBDA_BUNDLE_PATH,
   type LambdaBundle,

@@ -6,6 +6,7 @@ import { CacheTables } from "./cache-tables.js";
 import { ExecutionRole } from "./execution-role.js";
 import { type FunctionSpec, SCRILLA_FUNCTIONS } from "./function-catalog.js";
 import { FunctionLogGroups } from "./function-log-groups.js";
+import { InvokerPolicy } from "./invoker-policy.js";
 import type { LambdaBundle } from "./lambda-bundle.js";
 import { LambdaCode, type PackageType } from "./lambda-code.js";
 import { OperatorPolicy } from "./operator-policy.js";
@@ -33,6 +34,7 @@ export class ScrillaDeployment extends Construct {
   readonly operatorPolicy: OperatorPolicy;
   readonly code: LambdaCode;
   readonly functions: ScrillaFunctions;
+  readonly invokerPolicy: InvokerPolicy;
 
   constructor(scope: Construct, id: string, props: ScrillaDeploymentProps) {
     super(scope, id);
@@ -79,6 +81,10 @@ export class ScrillaDeployment extends Construct {
       alphaVantageKeyParameter: settings.alphaVantageKeyParameter,
       functionUrlAuth: props.functionUrlAuth ?? "AWS_IAM",
     });
+    this.invokerPolicy = new InvokerPolicy(this, "invoker", {
+      namePrefix: settings.namePrefix,
+      functionArns: this.functions.functions.map(({ lambda }) => lambda.arn),
+    });
     this.outputs();
   }
 
@@ -89,6 +95,7 @@ export class ScrillaDeployment extends Construct {
     new TerraformOutput(this, "table-names", { value: this.tables.tables.map((table) => table.name) });
     new TerraformOutput(this, "execution-role-arn", { value: this.executionRole.role.arn });
     new TerraformOutput(this, "operator-policy-arn", { value: this.operatorPolicy.policy.arn });
+    new TerraformOutput(this, "invoker-policy-arn", { value: this.invokerPolicy.policy.arn });
     if (this.code.repository !== undefined) {
       new TerraformOutput(this, "image-repository-url", { value: this.code.repository.repositoryUrl });
     }

@@ -88,12 +88,19 @@ export class ScrillaFunctions extends Construct {
       authorizationType: props.functionUrlAuth,
     });
     if (props.functionUrlAuth === "NONE") {
-      // A public URL also needs a resource policy letting anyone invoke it.
+      // A public URL also needs a resource policy letting anyone invoke it; URLs created since October 2025
+      // need lambda:InvokeFunction too. provider-aws 6.25 cannot express InvokedViaFunctionUrl, so that
+      // grant also allows the Invoke API — no wider than the public URL itself.
       new LambdaPermission(this, `${spec.command}-public-url`, {
         functionName: lambda.functionName,
         action: "lambda:InvokeFunctionUrl",
         principal: "*",
         functionUrlAuthType: "NONE",
+      });
+      new LambdaPermission(this, `${spec.command}-public-invoke`, {
+        functionName: lambda.functionName,
+        action: "lambda:InvokeFunction",
+        principal: "*",
       });
     }
     return { spec, lambda, url };

@@ -113,14 +113,15 @@ describe("Lambda functions", () => {
       expect(url.authorization_type).toBe("NONE");
     }
     const permissions = Object.values(resources(open.parsed, "aws_lambda_permission"));
-    expect(permissions).toHaveLength(REQUIRED_COMMANDS.length);
-    for (const permission of permissions) {
-      expect(permission).toMatchObject({
-        action: "lambda:InvokeFunctionUrl",
-        principal: "*",
-        function_url_auth_type: "NONE",
-      });
+    expect(permissions).toHaveLength(2 * REQUIRED_COMMANDS.length);
+    const urlPermissions = permissions.filter((p) => p.action === "lambda:InvokeFunctionUrl");
+    expect(urlPermissions).toHaveLength(REQUIRED_COMMANDS.length);
+    for (const permission of urlPermissions) {
+      expect(permission).toMatchObject({ principal: "*", function_url_auth_type: "NONE" });
     }
+    // Function URLs created since October 2025 also need lambda:InvokeFunction.
+    const invokePermissions = permissions.filter((p) => p.action === "lambda:InvokeFunction");
+    expect(new Set(invokePermissions.map((p) => p.function_name)).size).toBe(REQUIRED_COMMANDS.length);
   });
 });
 

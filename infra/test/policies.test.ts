@@ -146,3 +146,17 @@ describe("CLI operator policy", () => {
     expect(attached).not.toContain(reference("aws_iam_policy", operatorId ?? "", "arn"));
   });
 });
+
+describe("Function URL invoker policy", () => {
+  const { parsed } = synthDeployment("dev");
+
+  it("allows exactly the two invoke actions on exactly the stage's functions", () => {
+    const statements = statementsOf(parsed, "scrilla-dev-invoker");
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.actions?.sort()).toEqual(["lambda:InvokeFunction", "lambda:InvokeFunctionUrl"]);
+    const functionArns = Object.keys(resources(parsed, "aws_lambda_function")).map((id) =>
+      reference("aws_lambda_function", id, "arn"),
+    );
+    expect([...(statements[0]?.resources ?? [])].sort()).toEqual(functionArns.sort());
+  });
+});

@@ -30,7 +30,7 @@ describe("committed Terraform snapshots", () => {
         aws_lambda_function_url: 13,
         aws_cloudwatch_log_group: 13,
         aws_iam_role: 1,
-        aws_iam_policy: 2,
+        aws_iam_policy: 3,
         aws_iam_role_policy_attachment: 1,
       });
     }
