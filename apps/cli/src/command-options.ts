@@ -1,6 +1,6 @@
-import { ScrillaError } from "@scrilla/core";
 import type { CommandOptions, CommandSpec, EstimationMethod, OptionName, ScreenCriteria } from "@scrilla/engine";
 import { parseIsoDate } from "./iso-date.js";
+import { ScrillaError } from "./light-imports.js";
 import type { RawOptions } from "./parse-invocation.js";
 
 /** How the result is shown, independent of the command. */
@@ -39,8 +39,8 @@ export const FLAG_OF: Record<OptionName, string> = {
 /** Validates and converts typed options into the engine's CommandOptions (bad input → INVALID_INPUT). */
 export function resolveOptions(raw: RawOptions, spec: CommandSpec): ResolvedOptions {
   const command: CommandOptions = {};
-  if (typeof raw.start === "string") command.start = parseIsoDate(raw.start, "start");
-  if (typeof raw.end === "string") command.end = parseIsoDate(raw.end, "end");
+  if (typeof raw.start === "string") command.start = parseIsoDate(raw.start, "--start");
+  if (typeof raw.end === "string") command.end = parseIsoDate(raw.end, "--end");
   if (command.start && command.end && command.start > command.end) {
     throw new ScrillaError(
       "INVALID_INPUT",

@@ -1,6 +1,8 @@
 import type { CreateEngineOptions, Engine } from "@scrilla/engine";
 import type { OutputStream } from "./cli-context.js";
 import type { DataHome } from "./data-home.js";
+import { parseIsoDate } from "./iso-date.js";
+import { ScrillaError } from "./light-imports.js";
 import type { CliLogger } from "./logger.js";
 import { createProgressBar } from "./progress-bar.js";
 
@@ -23,7 +25,12 @@ export function engineSession(
     if (typeof module.createEngine !== "function") {
       throw new Error("this build of @scrilla/engine has no createEngine; rebuild the workspace (pnpm build).");
     }
-    const created = await module.createEngine({ env: { ...env, SCRILLA_HOME: home.root }, logger });
+    const today = pinnedToday(env.SCRILLA_TODAY);
+    const created = await module.createEngine({
+      env: { ...env, SCRILLA_HOME: home.root },
+      logger,
+      ...(today ? { today } : {}),
+    });
     created.onProgress(progress.onEvent);
     return created;
   };
@@ -37,4 +44,17 @@ export function engineSession(
       if (engine) await (await engine.catch(() => undefined))?.close();
     },
   };
+}
+
+/** SCRILLA_TODAY pins "today" (reproducible runs and tests); unset means the clock. */
+function pinnedToday(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    return parseIsoDate(value, "SCRILLA_TODAY");
+  } catch (error) {
+    throw new ScrillaError(
+      "CONFIG",
+      `${(error as Error).message.replace(/;.*$/, "")}; set SCRILLA_TODAY=YYYY-MM-DD or unset it.`,
+    );
+  }
 }

@@ -1,11 +1,10 @@
-import { ScrillaError } from "@scrilla/core";
-import { COMMAND_SPECS, findCommand } from "@scrilla/engine";
 import { helpText } from "./admin/help-text.js";
 import type { CliContext, OutputStream } from "./cli-context.js";
 import { resolveOptions } from "./command-options.js";
 import { resolveDataHome } from "./data-home.js";
 import { engineSession } from "./engine-session.js";
 import { EXIT_OK, EXIT_USAGE } from "./exit-code.js";
+import { COMMAND_SPECS, findCommand, ScrillaError } from "./light-imports.js";
 import { createLogger, logLevelFrom } from "./logger.js";
 import { parseInvocation } from "./parse-invocation.js";
 import { reportError } from "./report-error.js";

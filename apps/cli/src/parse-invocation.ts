@@ -1,6 +1,6 @@
-import { ScrillaError } from "@scrilla/core";
 import { Command, type CommanderError, Option } from "commander";
 import { CLI_OPTIONS } from "./cli-options.js";
+import { ScrillaError } from "./light-imports.js";
 import { normalizeArgv } from "./normalize-argv.js";
 
 /** Option values as typed on the command line, keyed by canonical long name. */

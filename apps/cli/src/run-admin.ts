@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
-import { ScrillaError } from "@scrilla/core";
-import { COMMAND_SPECS, findCommand } from "@scrilla/engine";
 import { clearDirectory } from "./admin/data-files.js";
 import { helpText } from "./admin/help-text.js";
 import { storeKey } from "./admin/store-key.js";
 import { addToWatchlist, readWatchlist } from "./admin/watchlist.js";
 import type { CliContext } from "./cli-context.js";
+import { COMMAND_SPECS, findCommand, ScrillaError } from "./light-imports.js";
 
 /** Housekeeping commands that live in the CLI: help, version, data-dir files, the cache. */
 export async function runAdmin(context: CliContext): Promise<void> {

@@ -1,6 +1,6 @@
-import { ScrillaError } from "@scrilla/core";
 import { readWatchlist } from "./admin/watchlist.js";
 import type { CliContext } from "./cli-context.js";
+import { ScrillaError } from "./light-imports.js";
 import { renderSections } from "./output/render-table.js";
 import { saveResult } from "./output/save-result.js";
 import { tabulate } from "./output/tabulate.js";

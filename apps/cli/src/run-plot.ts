@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { ScrillaError } from "@scrilla/core";
 import type { CliContext } from "./cli-context.js";
+import { ScrillaError } from "./light-imports.js";
 import { PLOT_BUILDERS } from "./plots/plot-builders.js";
 import { chartFormat, writeChart } from "./plots/render-chart.js";
 

@@ -1,5 +1,5 @@
-import { ScrillaError } from "@scrilla/core";
 import type { CommandSpec } from "@scrilla/engine";
+import { ScrillaError } from "./light-imports.js";
 
 /** Splits `SPY,GLD` style lists, upper-cases symbols (D-37) and checks the command's arity. */
 export function normalizeSymbols(words: readonly string[], spec: CommandSpec): string[] {

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ScrillaError } from "@scrilla/core";
+import { ScrillaError } from "../light-imports.js";
 
 /** Deletes every file in `dir` except `.gitkeep`; a missing directory counts as empty. Returns the count. */
 export async function clearDirectory(dir: string): Promise<number> {

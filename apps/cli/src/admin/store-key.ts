@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { ScrillaError } from "@scrilla/core";
 import type { DataHome } from "../data-home.js";
+import { ScrillaError } from "../light-imports.js";
 import { writeJsonFile } from "./data-files.js";
 
 const KEY_NAME = /^[A-Z][A-Z0-9_]*$/;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { ScrillaError } from "@scrilla/core";
 import type { DataHome } from "../data-home.js";
+import { ScrillaError } from "../light-imports.js";
 import { readJsonFile, writeJsonFile } from "./data-files.js";
 
 const SYMBOL = /^[A-Z0-9][A-Z0-9.^-]{0,14}$/;

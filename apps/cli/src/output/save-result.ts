@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { ScrillaError } from "@scrilla/core";
 import { stringify } from "csv-stringify/sync";
+import { ScrillaError } from "../light-imports.js";
 import type { Section } from "./tabulate.js";
 
 /**

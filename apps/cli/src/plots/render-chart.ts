@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { ScrillaError } from "@scrilla/core";
 import type { TopLevelSpec } from "vega-lite";
+import { ScrillaError } from "../light-imports.js";
 
 export type ChartFormat = "svg" | "png";
 

@@ -1,4 +1,4 @@
-import { ScrillaError } from "@scrilla/core";
+import { ScrillaError } from "../light-imports.js";
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

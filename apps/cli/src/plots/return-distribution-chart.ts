@@ -1,5 +1,5 @@
-import { ScrillaError } from "@scrilla/core";
 import type { TopLevelSpec } from "vega-lite";
+import { ScrillaError } from "../light-imports.js";
 import { frame } from "./chart-frame.js";
 import type { PlotContext } from "./plot-context.js";
 
