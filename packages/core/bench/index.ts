@@ -1,5 +1,5 @@
 import type { BenchFigure } from "../../../scripts/bench-kit.js";
 
 export async function run(): Promise<BenchFigure[]> {
-  return [];
+  return [...(await import("./calendar-probability.js").then((suite) => suite.run()))];
 }

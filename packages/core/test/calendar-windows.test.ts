@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  addCalendarDays,
+  assertIsoDate,
   CRYPTO_CALENDAR,
+  calendarDaysFrom,
   calendarFor,
   DEFAULT_ANALYSIS_PERIOD,
   datesBetween,
@@ -171,5 +174,26 @@ describe("DDM period helpers (spec §9.6, D-27 fixed: real date math, days / 365
     expect(nextPeriodDate("2021-12-01", 0.25, "2021-11-19")).toBe("2021-12-01");
     expect(nextPeriodDate("2020-01-01", 1 / 12, "2020-03-01")).toBe("2020-03-01");
     expectCode(() => nextPeriodDate("2021-11-15", 0.001, "2021-11-19"), "INVALID_INPUT");
+  });
+});
+
+describe("ISO date arithmetic", () => {
+  it("round-trips every day from 0001-01-01 to 9999-12-31 in steps, agreeing with Date for years ≥ 100", () => {
+    for (let day = -719_162; day <= 2_932_896; day += 997) {
+      const iso = addCalendarDays("1970-01-01", day);
+      expect(calendarDaysFrom("1970-01-01", iso)).toBe(day);
+      if (iso >= "0100") expect(iso).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+    }
+    expect(addCalendarDays("0001-01-01", -0)).toBe("0001-01-01");
+    expect(addCalendarDays("2021-12-31", 1)).toBe("2022-01-01");
+    expect(addCalendarDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addCalendarDays("2100-02-28", 1)).toBe("2100-03-01");
+  });
+
+  it("accepts only real YYYY-MM-DD dates", () => {
+    expect(assertIsoDate("2000-02-29")).toBe("2000-02-29");
+    for (const bad of ["1900-02-29", "2021-04-31", "2021-00-10", "2021-1-10", "20211110", " 2021-11-10", ""]) {
+      expectCode(() => assertIsoDate(bad), "INVALID_INPUT");
+    }
   });
 });

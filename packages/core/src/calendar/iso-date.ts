@@ -1,25 +1,43 @@
 import { invalidInput } from "../errors.js";
 
-const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 /**
- * Days since 1970-01-01 of an ISO `YYYY-MM-DD` date (UTC, so no daylight-saving surprises).
+ * Days since 1970-01-01 of an ISO `YYYY-MM-DD` date (proleptic Gregorian, no time zones).
  * Throws INVALID_INPUT for anything that is not a real calendar date in that exact format.
  */
 export function toDayNumber(date: string): number {
   const match = ISO_DATE.exec(date);
   if (match) {
-    const [, year, month, day] = match;
-    const dayNumber = Date.UTC(Number(year), Number(month) - 1, Number(day)) / MS_PER_DAY;
-    if (fromDayNumber(dayNumber) === date) return dayNumber;
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    const monthLength = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+    if (monthLength !== undefined && day >= 1 && day <= monthLength) return dayNumberOf(year, month, day);
   }
   throw invalidInput(`"${date}" is not a date; write dates as YYYY-MM-DD, e.g. 2021-11-19.`, { date });
 }
 
-/** The ISO `YYYY-MM-DD` date of a day number (days since 1970-01-01). */
+const pad2 = (value: number): string => (value < 10 ? `0${value}` : `${value}`);
+
+/** The ISO `YYYY-MM-DD` date of a day number (days since 1970-01-01); H. Hinnant's civil_from_days. */
 export function fromDayNumber(dayNumber: number): string {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
 }
 
 /** Throws INVALID_INPUT unless `date` is a real `YYYY-MM-DD` date; returns it unchanged. */
@@ -46,14 +64,24 @@ export function weekdayOf(dayNumber: number): number {
 /** Day number of the nth (1-based) given weekday of a month, or the last one when n = -1. */
 export function nthWeekdayOfMonth(year: number, month: number, weekday: number, n: number): number {
   if (n === -1) {
-    const last = Date.UTC(year, month, 0) / MS_PER_DAY;
+    const last = dayNumberOf(year, month + 1, 1) - 1;
     return last - ((weekdayOf(last) - weekday + 7) % 7);
   }
-  const first = Date.UTC(year, month - 1, 1) / MS_PER_DAY;
+  const first = dayNumberOf(year, month, 1);
   return first + ((weekday - weekdayOf(first) + 7) % 7) + (n - 1) * 7;
 }
 
-/** Day number of a year/month/day triple (month 1-based). */
+/**
+ * Day number of a year/month/day triple (month 1-based; months outside 1–12 and days past the month's
+ * end roll over). H. Hinnant's days_from_civil: exact for years 0001–9999, unlike Date.UTC.
+ */
 export function dayNumberOf(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  const yearsCarried = Math.floor((month - 1) / 12);
+  const m = month - 12 * yearsCarried;
+  const y = year + yearsCarried - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
