@@ -96,12 +96,13 @@ describe("the built bundle (dist/index.mjs) against DynamoDB Local and the fixtu
   it("answers HTTP POST (JSON and base64) bodies", async () => {
     const handler = newContainer("rp");
     const event = loadEvent("api-gateway-v2-post-json");
-    event.body = JSON.stringify({ tickers: ["ALLY"], options: WINDOW });
+    const body = JSON.stringify({ tickers: ["ALLY"], options: WINDOW });
+    event.body = body;
     const json = (await handler(event)) as HttpAnswer;
     expect(json.statusCode).toBe(200);
     expectAllyProfile(JSON.parse(json.body));
 
-    const encoded = { ...event, body: Buffer.from(event.body).toString("base64"), isBase64Encoded: true };
+    const encoded = { ...event, body: Buffer.from(body).toString("base64"), isBase64Encoded: true };
     const base64 = (await handler(encoded)) as HttpAnswer;
     expect(base64.statusCode).toBe(200);
     expect(JSON.parse(base64.body)).toEqual(JSON.parse(json.body));
