@@ -62,7 +62,7 @@ describe("symmetricEigen", () => {
     expect(values[1]).toBeCloseTo(3, 14);
   });
 
-  it.each([1, 2, 5, 40, 120])("reconstructs a random %i×%i symmetric matrix with orthonormal vectors", (n) => {
+  it.each([1, 2, 5, 40, 120])("reconstructs a random symmetric matrix of order %i with orthonormal vectors", (n) => {
     const a = randomSymmetric(n, 17 + n);
     const { values, vectors } = symmetricEigen(a, n);
     for (let i = 1; i < n; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);

@@ -1,4 +1,5 @@
 import { ScrillaError } from "../errors.js";
+import { isConstant } from "../estimators/moments.js";
 import { symmetricGram } from "./gram-kernel.js";
 import { assertPanel, type ReturnsPanel } from "./returns-panel.js";
 
@@ -22,7 +23,7 @@ export function sampleCorrelationMatrix(panel: ReturnsPanel): Float64Array {
       normalised[base + t] = d;
       squares += d * d;
     }
-    if (squares === 0) {
+    if (squares === 0 || isConstant(values.subarray(base, base + days))) {
       throw new ScrillaError(
         "INVALID_INPUT",
         `asset ${i} has constant returns over the sample, so its correlation is undefined; drop it or widen the window`,

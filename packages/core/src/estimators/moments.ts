@@ -45,3 +45,9 @@ export function centredSumOfSquares(x: ArrayLike<number>, mean: number): number 
   }
   return sum;
 }
+
+/** True when every element equals the first (exactly; a centred sum of squares can miss it by rounding). */
+export function isConstant(x: ArrayLike<number>): boolean {
+  for (let i = 1; i < x.length; i++) if (x[i] !== x[0]) return false;
+  return true;
+}

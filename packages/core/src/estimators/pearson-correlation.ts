@@ -1,5 +1,5 @@
 import { ScrillaError } from "../errors.js";
-import { meanOf } from "./moments.js";
+import { isConstant, meanOf } from "./moments.js";
 import { assertSameLength, assertSample } from "./sample-checks.js";
 
 /**
@@ -26,7 +26,7 @@ export function pearsonUnchecked(x: ArrayLike<number>, y: ArrayLike<number>): nu
     sxx += dx * dx;
     syy += dy * dy;
   }
-  if (sxx === 0 || syy === 0) {
+  if (sxx === 0 || syy === 0 || isConstant(x) || isConstant(y)) {
     throw new ScrillaError(
       "INVALID_INPUT",
       "correlation is undefined for a constant sample (zero variance); use a window where both prices move",
