@@ -218,10 +218,8 @@ class DualActiveSetSolver {
       const a = d[c - 1]!;
       const b = d[c]!;
       if (b === 0) continue;
-      const h = Math.hypot(a, b);
-      const cos = a / h;
-      const sin = b / h;
-      d[c - 1] = h;
+      const { cos, sin, radius } = givens(a, b);
+      d[c - 1] = radius;
       d[c] = 0;
       for (let i = 0; i < n; i++) {
         const row = i * n;
@@ -253,10 +251,8 @@ class DualActiveSetSolver {
       const a = r[c * n + c]!;
       const b = r[(c + 1) * n + c]!;
       if (b === 0) continue;
-      const h = Math.hypot(a, b);
-      const cos = a / h;
-      const sin = b / h;
-      r[c * n + c] = h;
+      const { cos, sin, radius } = givens(a, b);
+      r[c * n + c] = radius;
       r[(c + 1) * n + c] = 0;
       for (let k = c + 1; k < q - 1; k++) {
         const upper = r[c * n + k]!;
@@ -286,6 +282,19 @@ class DualActiveSetSolver {
     }
     return { x: this.x, equalityMultipliers, inequalityMultipliers, iterations: this.iterations };
   }
+}
+
+/**
+ * The rotation (cos, sin) taking (a, b) to (radius, 0). Scaling by |a| + |b| first keeps cos² + sin² = 1 even
+ * when a and b are subnormal (e.g. 5e-324 from a covariance of ±0): unscaled, hypot rounds there and the
+ * "rotation" would stretch J.
+ */
+function givens(a: number, b: number): { cos: number; sin: number; radius: number } {
+  const scale = Math.abs(a) + Math.abs(b);
+  const x = a / scale;
+  const y = b / scale;
+  const unit = Math.hypot(x, y);
+  return { cos: x / unit, sin: y / unit, radius: scale * unit };
 }
 
 /** J = L⁻ᵀ (upper triangular) from a lower-triangular L, by forward substitution column by column. */

@@ -5,6 +5,8 @@ import type { PortfolioModel } from "./portfolio-model.js";
 import type { LinearConstraint } from "./quadratic-program.js";
 import { type WeightBounds, weightBounds } from "./weight-bounds.js";
 
+const DEGENERATE_RANGE = 1e-9;
+
 export interface MinimumVarianceOptions extends OptimiserOptions {
   /** Required annual return R(w) = target; `INFEASIBLE` (with the attainable range) when out of reach. */
   targetReturn?: number;
@@ -35,8 +37,9 @@ export function solveMinimumVariance(
   if (targetReturn !== undefined) {
     const range = returnRangeWithin(model, bounds);
     const target = attainableTarget(targetReturn, range);
-    // When every attainable portfolio returns the same, the target is implied by the budget.
-    if (range.maximum - range.minimum > 1e-12 * (1 + Math.abs(range.maximum))) {
+    // When all attainable returns lie within 1e-9 of each other the target is met by any budget-feasible
+    // portfolio, and as a constraint it would be numerically dependent on the budget.
+    if (range.maximum - range.minimum > DEGENERATE_RANGE * (1 + Math.abs(range.maximum))) {
       equalities.push({ kind: "dense", normal: model.annualReturns, bound: target });
     }
   }
