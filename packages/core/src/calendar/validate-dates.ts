@@ -31,7 +31,9 @@ export function validateDates(input: DateValidationInput): DateRange {
   const today = assertIsoDate(input.today);
   const calendar = calendarFor(assetType);
   const lastAvailable =
-    assetType === "crypto" ? today : earlier(calendar.tradingDayOnOrBefore(today), input.lastClose ?? today);
+    assetType === "crypto"
+      ? today
+      : earlier(calendar.tradingDayOnOrBefore(today), assertIsoDate(input.lastClose ?? today));
   const settle = (date: string): string =>
     assetType === "crypto" ? earlier(date, today) : earlier(calendar.tradingDayOnOrBefore(date), lastAvailable);
 
