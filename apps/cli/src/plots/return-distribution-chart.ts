@@ -26,11 +26,12 @@ export async function returnDistributionChart({ engine, symbols, options }: Plot
     layer: [
       {
         data: { values: histogram.map((bin) => ({ ...bin, series: "sample density" })) },
-        mark: { type: "bar", opacity: 0.7 },
+        mark: { type: "rect", opacity: 0.7, stroke: "white" },
         encoding: {
           x: { field: "start", type: "quantitative", axis: axisX },
           x2: { field: "end" },
           y: { field: "density", type: "quantitative", title: "Density (per unit return)" },
+          y2: { datum: 0 },
           color: { field: "series", type: "nominal", title: "Series" },
         },
       },
