@@ -1,5 +1,8 @@
 import type { BenchFigure } from "../../../scripts/bench-kit.js";
 
 export async function run(): Promise<BenchFigure[]> {
-  return [...(await import("./calendar-probability.js").then((suite) => suite.run()))];
+  return [
+    ...(await import("./calendar-probability.js").then((suite) => suite.run())),
+    ...(await import("./portfolio.js").then((suite) => suite.run())),
+  ];
 }
