@@ -4,5 +4,6 @@ export async function run(): Promise<BenchFigure[]> {
   return [
     ...(await import("./calendar-probability.js").then((suite) => suite.run())),
     ...(await import("./portfolio.js").then((suite) => suite.run())),
+    ...(await import("./statistics.js").then((suite) => suite.run())),
   ];
 }
