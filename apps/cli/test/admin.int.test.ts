@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { COMMAND_SPECS } from "@scrilla/engine";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliWorld, jsonOf, startCliWorld } from "./support/cli-harness.js";
+
+let world: CliWorld;
+beforeAll(async () => {
+  world = await startCliWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+describe("help and version", () => {
+  it("help lists every command with its aliases, on stdout", async () => {
+    const run = await world.run(["help"]);
+    expect(run.code).toBe(0);
+    for (const spec of COMMAND_SPECS) expect(run.stdout).toContain(`${spec.name} (${spec.aliases.join(", ")})`);
+  });
+
+  it("help cor|risk-profile|ddm shows only those commands, found by alias or name", async () => {
+    const run = await world.run(["help", "cor", "risk-profile", "ddm"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("correlation (cor):");
+    expect(run.stdout).toContain("risk-profile (rp):");
+    expect(run.stdout).toContain("discount-dividend-model (ddm):");
+    expect(run.stdout).not.toContain("efficient-frontier (ef)");
+  });
+
+  it("--help and -h print the overview; a bare scrilla prints it on stderr and exits 2", async () => {
+    const [long, short, bare] = await Promise.all([world.run(["--help"]), world.run(["-h"]), world.run([])]);
+    expect(long.code).toBe(0);
+    expect(long.stdout).toContain("usage: scrilla <command>");
+    expect(short.stdout).toBe(long.stdout);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe("");
+    expect(bare.stderr).toContain("usage: scrilla <command>");
+  });
+
+  it("version prints three numeric parts (v and version alike)", async () => {
+    const [full, alias] = await Promise.all([world.run(["version"]), world.run(["v"])]);
+    expect(full.code).toBe(0);
+    expect(full.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(alias.stdout).toBe(full.stdout);
+  });
+});
+
+describe("data directory commands", () => {
+  it("store writes <home>/common/<KEY>.json as {KEY: value}, with the legacy spellings too", async () => {
+    const run = await world.run(["store", "-key", "ALPHA_VANTAGE_KEY", "-value", "secret-123"]);
+    expect(run.code).toBe(0);
+    const file = join(world.env.SCRILLA_HOME!, "common", "ALPHA_VANTAGE_KEY.json");
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ ALPHA_VANTAGE_KEY: "secret-123" });
+    expect(run.stdout + run.stderr).not.toContain("secret-123");
+  });
+
+  it("store without --value is a usage error", async () => {
+    const run = await world.run(["store", "--key", "ALPHA_VANTAGE_KEY"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^scrilla: INVALID_INPUT: store needs --key and --value/);
+  });
+
+  it("watch adds upper-cased symbols, sorted and de-duplicated; watchlist prints them numbered", async () => {
+    expect((await world.run(["watch", "spy", "ALLY"])).code).toBe(0);
+    const added = jsonOf(await world.run(["w", "bx", "SPY", "--json"]));
+    expect(added).toEqual(["ALLY", "BX", "SPY"]);
+    const listed = await world.run(["watchlist"]);
+    expect(listed.stdout).toBe("1. ALLY\n2. BX\n3. SPY\n");
+  });
+
+  it("clear-common (ccm) deletes stored keys and the watchlist; clear-static (cs) empties static/", async () => {
+    await world.run(["store", "--key", "FRED_KEY", "--value", "x"]);
+    const common = join(world.env.SCRILLA_HOME!, "common");
+    expect(existsSync(join(common, "FRED_KEY.json"))).toBe(true);
+    const cleared = await world.run(["ccm"]);
+    expect(cleared.code).toBe(0);
+    expect(existsSync(join(common, "FRED_KEY.json"))).toBe(false);
+    expect(existsSync(join(common, "watchlist.json"))).toBe(false);
+    expect((await world.run(["watchlist", "--json"])).stdout.trim()).toBe("[]");
+    expect((await world.run(["cs"])).code).toBe(0);
+  });
+});
