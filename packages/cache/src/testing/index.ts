@@ -1,0 +1,8 @@
+export {
+  DEFAULT_DYNAMODB_LOCAL_IMAGE,
+  type DynamoDBLocal,
+  type DynamoDBLocalBackend,
+  dynamoDBLocalClientConfig,
+  type StartDynamoDBLocalOptions,
+  startDynamoDBLocal,
+} from "./start-dynamodb-local.js";
