@@ -90,14 +90,20 @@ export class ScrillaDeployment extends Construct {
 
   private outputs(): void {
     for (const { spec, url } of this.functions.functions) {
-      new TerraformOutput(this, `url-${spec.command}`, { value: url.functionUrl });
+      this.output(`function_url_${spec.command.replaceAll("-", "_")}`, url.functionUrl);
     }
-    new TerraformOutput(this, "table-names", { value: this.tables.tables.map((table) => table.name) });
-    new TerraformOutput(this, "execution-role-arn", { value: this.executionRole.role.arn });
-    new TerraformOutput(this, "operator-policy-arn", { value: this.operatorPolicy.policy.arn });
-    new TerraformOutput(this, "invoker-policy-arn", { value: this.invokerPolicy.policy.arn });
-    if (this.code.repository !== undefined) {
-      new TerraformOutput(this, "image-repository-url", { value: this.code.repository.repositoryUrl });
-    }
+    this.output(
+      "table_names",
+      this.tables.tables.map((table) => table.name),
+    );
+    this.output("execution_role_arn", this.executionRole.role.arn);
+    this.output("operator_policy_arn", this.operatorPolicy.policy.arn);
+    this.output("invoker_policy_arn", this.invokerPolicy.policy.arn);
+    if (this.code.repository !== undefined) this.output("image_repository_url", this.code.repository.repositoryUrl);
+  }
+
+  /** Plain names, so `terraform output function_url_risk_profile` works on the synthesized JSON too. */
+  private output(name: string, value: string | string[]): void {
+    new TerraformOutput(this, name, { value }).overrideLogicalId(name);
   }
 }

@@ -11,7 +11,7 @@ export const FUNCTION_URL_AUTH_TYPES = ["AWS_IAM", "NONE"] as const;
 export type FunctionUrlAuth = (typeof FUNCTION_URL_AUTH_TYPES)[number];
 
 /** Environment variable naming the SSM parameter that holds the AlphaVantage key. */
-export const ALPHA_VANTAGE_KEY_PARAMETER_ENV = "ALPHA_VANTAGE_KEY_SSM_PARAMETER";
+export const ALPHA_VANTAGE_KEY_PARAMETER_ENV = "ALPHA_VANTAGE_KEY_PARAMETER";
 
 export interface ScrillaFunctionsProps {
   readonly namePrefix: string;

@@ -59,7 +59,7 @@ describe("Lambda functions", () => {
       CACHE_MODE: "dynamodb",
       DYNAMO_TABLE_PREFIX: "scrilla-dev-",
       DYNAMO_PROVISION: "never",
-      ALPHA_VANTAGE_KEY_SSM_PARAMETER: "/scrilla/dev/alpha-vantage-key",
+      ALPHA_VANTAGE_KEY_PARAMETER: "/scrilla/dev/alpha-vantage-key",
     });
   });
 
