@@ -253,8 +253,8 @@ describe("share allocation (§5.10) and the allocation object (§5.11)", () => {
   it("buys whole shares [47, 14, 12] for 10000, total 9699.39", () => {
     const allocation = allocateShares({ weights, prices, investment: 10000 });
     expect(allocation.shares).toEqual([47, 14, 12]);
-    expect(allocation.total).toBeCloseTo(9699.39, 9);
-    expect(allocation.leftover).toBeCloseTo(300.61, 9);
+    expect(allocation.total).toBe(9699.39);
+    expect(allocation.leftover).toBe(300.61);
   });
 
   it("buys crypto in fractional units truncated to 8 decimals", () => {

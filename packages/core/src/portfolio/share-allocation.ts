@@ -17,7 +17,7 @@ export interface ShareAllocationInput {
 export interface ShareAllocation {
   /** Units per asset: whole shares for equities, truncated to `cryptoDecimals` for crypto. */
   shares: number[];
-  /** Σ sharesᵢ·priceᵢ, never above the investment. */
+  /** Σ sharesᵢ·priceᵢ (to 8 decimals), never above the investment. */
   total: number;
   /** investment − total, the cash left over. */
   leftover: number;
@@ -58,7 +58,13 @@ export function allocateShares(input: ShareAllocationInput): ShareAllocation {
     shares.push(units);
     total += units * price;
   }
-  return { shares, total, leftover: investment - total };
+  const rounded = roundTo8Decimals(total);
+  return { shares, total: rounded, leftover: roundTo8Decimals(investment - rounded) };
+}
+
+/** Rounds to 8 decimals: drops binary noise such as 9493.880000000001 from a sum of unit × price. */
+function roundTo8Decimals(amount: number): number {
+  return Math.round(amount * 1e8) / 1e8;
 }
 
 /** trunc toward zero, forgiving the last few ulps of rounding so that e.g. 47.999…9 from 48 stays 48. */
