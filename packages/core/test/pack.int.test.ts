@@ -3,7 +3,16 @@
  * workspace, run the README's example with plain node and type-check a TypeScript consumer with tsc.
  */
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -30,6 +39,18 @@ function run(command: string, args: string[], cwd: string, env = process.env): S
 function pnpm(args: string[], cwd: string): SpawnSyncReturns<string> {
   const execPath = process.env.npm_execpath;
   return execPath?.includes("pnpm") ? run(process.execPath, [execPath, ...args], cwd) : run("pnpm", args, cwd);
+}
+
+/**
+ * Rebuild only when dist/ is missing or older than src/: under turbo, `build` has just run, and other
+ * packages' tests may be importing dist/ at this moment, so it must not be rewritten under them.
+ */
+function distIsStale(): boolean {
+  const entry = join(PACKAGE_DIR, "dist", "index.js");
+  if (!existsSync(entry)) return true;
+  const built = statSync(entry).mtimeMs;
+  const sources = readdirSync(join(PACKAGE_DIR, "src"), { recursive: true, encoding: "utf8" });
+  return sources.some((file) => file.endsWith(".ts") && statSync(join(PACKAGE_DIR, "src", file)).mtimeMs > built);
 }
 
 function readmeExample(): string {
@@ -82,7 +103,7 @@ describe("@scrilla/core as a published package", () => {
   let consumerDir = "";
 
   beforeAll(() => {
-    run(process.execPath, [TSC, "-p", "tsconfig.build.json"], PACKAGE_DIR);
+    if (distIsStale()) run(process.execPath, [TSC, "-p", "tsconfig.build.json"], PACKAGE_DIR);
     workDir = mkdtempSync(join(tmpdir(), "scrilla-core-pack-"));
     const tarballDir = join(workDir, "tarball");
     mkdirSync(tarballDir);
