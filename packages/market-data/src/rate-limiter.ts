@@ -11,7 +11,7 @@ export class RateLimiter {
   }
 
   async acquire(): Promise<void> {
-    const now = Date.now();
+    const now = performance.now();
     const slot = Math.max(now, this.nextSlot);
     this.nextSlot = slot + this.minIntervalMs;
     await sleep(slot - now);
