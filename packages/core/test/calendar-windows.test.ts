@@ -9,6 +9,7 @@ import {
   datesBetween,
   daysBetween,
   defaultAnalysisWindow,
+  keepTradingDays,
   lastCloseDate,
   NYSE_CALENDAR,
   nextPeriodDate,
@@ -195,5 +196,21 @@ describe("ISO date arithmetic", () => {
     for (const bad of ["1900-02-29", "2021-04-31", "2021-00-10", "2021-1-10", "20211110", " 2021-11-10", ""]) {
       expectCode(() => assertIsoDate(bad), "INVALID_INPUT");
     }
+  });
+});
+
+describe("keepTradingDays (spec §9.2 intersect_with_trading_dates)", () => {
+  it("drops weekend and holiday observations, keeping open and close aligned", () => {
+    const series = {
+      dates: ["2021-11-24", "2021-11-25", "2021-11-26", "2021-11-27"],
+      close: Float64Array.from([1, 2, 3, 4]),
+      open: Float64Array.from([10, 20, 30, 40]),
+    };
+    const kept = keepTradingDays(series);
+    expect(kept.dates).toEqual(["2021-11-24", "2021-11-26"]);
+    expect([...kept.close]).toEqual([1, 3]);
+    expect([...(kept.open ?? [])]).toEqual([10, 30]);
+    expect(keepTradingDays(series, CRYPTO_CALENDAR).dates).toHaveLength(4);
+    expect(keepTradingDays({ dates: ["2021-11-25"], close: Float64Array.from([2]) }).open).toBeUndefined();
   });
 });

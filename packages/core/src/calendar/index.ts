@@ -3,6 +3,7 @@ export { CRYPTO_CALENDAR } from "./crypto-calendar.js";
 export { datesBetween, daysBetween } from "./dates-between.js";
 export { DEFAULT_ANALYSIS_PERIOD, defaultAnalysisWindow } from "./default-window.js";
 export { addCalendarDays, assertIsoDate, calendarDaysFrom } from "./iso-date.js";
+export { keepTradingDays } from "./keep-trading-days.js";
 export { lastCloseDate, type MarketCloseOptions, newYorkTime } from "./last-close.js";
 export { NYSE_CALENDAR } from "./nyse-calendar.js";
 export {
