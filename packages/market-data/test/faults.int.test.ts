@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createMarketData } from "../src/index.js";
+import { startFixtureServer } from "../src/testing/index.js";
 import { type Harness, RANGE, rejectionOf, startHarness, TEST_KEY } from "./support.js";
 
 let harness: Harness;
@@ -86,6 +88,21 @@ describe("HTTP failures", () => {
     const error = await rejectionOf(spy());
     expect(error).toMatchObject({ code: "PROVIDER_ERROR" });
     expect(error.message).toMatch(/timeout/);
+    expect(shown(error)).not.toContain(TEST_KEY);
+  });
+
+  it("reports a refused connection as PROVIDER_ERROR after the retries", async () => {
+    const gone = await startFixtureServer();
+    await gone.close();
+    const market = createMarketData({
+      urls: gone.urls,
+      env: { ALPHA_VANTAGE_KEY: TEST_KEY },
+      http: { retries: 1, backoffMs: 1 },
+      alphaVantage: { minIntervalMs: 0 },
+    });
+    const error = await rejectionOf(market.prices.fetchDaily("SPY", "equity", RANGE));
+    expect(error).toMatchObject({ code: "PROVIDER_ERROR" });
+    expect(error.message).toMatch(/network error .*after 2 attempts|after 2 attempts .*network error/s);
     expect(shown(error)).not.toContain(TEST_KEY);
   });
 
