@@ -13,6 +13,7 @@ export {
 } from "./lambda-bundle.js";
 export {
   type FunctionCode,
+  IMAGE_REPOSITORY_LOGICAL_ID,
   LAMBDA_HANDLER,
   LAMBDA_RUNTIME,
   LambdaCode,

@@ -11,6 +11,7 @@ export type PackageType = (typeof PACKAGE_TYPES)[number];
 
 export const LAMBDA_RUNTIME = "nodejs24.x";
 export const LAMBDA_HANDLER = "index.handler";
+export const IMAGE_REPOSITORY_LOGICAL_ID = "image_repository";
 
 export type FunctionCode = Partial<
   Pick<
@@ -24,8 +25,8 @@ export interface LambdaCodeProps {
   readonly namePrefix: string;
   /** Zip only: the built bundle or the placeholder. */
   readonly bundle: LambdaBundle;
-  /** Image only: the tag pushed to the repository (immutable tags, so a new tag per release). */
-  readonly imageTag: string;
+  /** Image only, required: the tag pushed to the repository (tags are immutable, so one per release). */
+  readonly imageTag?: string;
   /** Image only: functions allowed to pull, e.g. `arn:…:function:scrilla-dev-*`. */
   readonly functionArnPattern: string;
 }
@@ -47,6 +48,12 @@ export class LambdaCode extends Construct {
   constructor(scope: Construct, id: string, props: LambdaCodeProps) {
     super(scope, id);
     if (props.packageType === "Image") {
+      if (props.imageTag === undefined || props.imageTag.trim() === "") {
+        throw new ScrillaError(
+          "CONFIG",
+          "Image packaging needs the image tag to deploy; set SCRILLA_IMAGE_TAG (e.g. the commit SHA) to a tag pushed to the stage's repository.",
+        );
+      }
       this.repository = imageRepository(this, props);
       this.functionCode = {
         packageType: "Image",
@@ -79,6 +86,8 @@ function imageRepository(scope: Construct, props: LambdaCodeProps): EcrRepositor
     imageTagMutability: "IMMUTABLE",
     imageScanningConfiguration: { scanOnPush: true },
   });
+  // A fixed address, so the first deploy can create it alone: `-target=aws_ecr_repository.image_repository`.
+  repository.overrideLogicalId(IMAGE_REPOSITORY_LOGICAL_ID);
   new EcrRepositoryPolicy(scope, "repository-policy", {
     repository: repository.name,
     policy: JSON.stringify({

@@ -20,7 +20,7 @@ export interface ScrillaDeploymentProps {
   /** `DYNAMO_CONF` (raw JSON or parsed); default PAY_PER_REQUEST. */
   readonly billing?: BillingConfig | string;
   readonly packageType?: PackageType;
-  /** Image only; default `latest` is rejected by IMMUTABLE tags after the first push, so pass a release tag. */
+  /** Image only, required there: the pushed tag (the repository's tags are immutable). */
   readonly imageTag?: string;
   readonly functionUrlAuth?: FunctionUrlAuth;
   readonly alphaVantageKeyKmsKeyArn?: string;
@@ -68,7 +68,7 @@ export class ScrillaDeployment extends Construct {
       packageType: props.packageType ?? "Zip",
       namePrefix: settings.namePrefix,
       bundle: props.bundle,
-      imageTag: props.imageTag ?? "latest",
+      ...(props.imageTag === undefined ? {} : { imageTag: props.imageTag }),
       functionArnPattern: aws.lambdaFunctionArnPattern(settings.namePrefix),
     });
     this.functions = new ScrillaFunctions(this, "functions", {

@@ -129,7 +129,8 @@ describe("container image packaging", () => {
   const { json, parsed } = synthDeployment("dev", { packageType: "Image", imageTag: "v1.2.3" });
 
   it("switches every function to an image from the stage's ECR repository", () => {
-    const repositoryId = Object.keys(resources(parsed, "aws_ecr_repository"))[0] ?? "";
+    expect(Object.keys(resources(parsed, "aws_ecr_repository"))).toEqual(["image_repository"]);
+    const repositoryId = "image_repository";
     expect(
       Testing.toHaveResourceWithProperties(json, "aws_ecr_repository", {
         name: "scrilla-dev",
@@ -144,6 +145,10 @@ describe("container image packaging", () => {
       expect(fn.runtime).toBeUndefined();
       expect(fn.filename).toBeUndefined();
     }
+  });
+
+  it("refuses to synthesize without an image tag", () => {
+    expect(() => synthDeployment("dev", { packageType: "Image" })).toThrow(expect.objectContaining({ code: "CONFIG" }));
   });
 
   it("lets only this stage's functions pull from the repository", () => {
