@@ -1,6 +1,15 @@
+import { simdSymmetricGram } from "./simd-gram-kernel.js";
+
 /**
  * X·Xᵀ for a row-major `rows × cols` matrix X: the hot loop of every covariance and correlation matrix.
- *
+ * Uses the WebAssembly SIMD kernel where available, else the scalar kernel below.
+ */
+export function symmetricGram(x: Float64Array, rows: number, cols: number): Float64Array {
+  return simdSymmetricGram(x, rows, cols) ?? scalarSymmetricGram(x, rows, cols);
+}
+
+/**
+ * Scalar fallback and reference.
  * Rows are packed in panels of 4 (`panel[k * 4 + r]`, zero-padded) so the 4×4 register-tiled micro-kernel
  * reads two contiguous streams, and the inner dimension is cut into blocks that keep a panel chunk in
  * L1 while the other panels stream past it. Only tiles on or above the diagonal are computed; the
@@ -9,7 +18,7 @@
 const TILE = 4;
 const DEPTH_BLOCK = 256;
 
-export function symmetricGram(x: Float64Array, rows: number, cols: number): Float64Array {
+export function scalarSymmetricGram(x: Float64Array, rows: number, cols: number): Float64Array {
   const panels = Math.ceil(rows / TILE);
   const packed = packPanels(x, rows, cols, panels);
   const gram = new Float64Array(rows * rows);
