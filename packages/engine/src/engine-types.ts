@@ -1,4 +1,4 @@
-import type { AssetType, Maturity } from "@scrilla/core";
+import type { AllocationOutput, AssetType, Maturity } from "@scrilla/core";
 
 export type EstimationMethod = "moments" | "percentiles" | "likelihood";
 export type ScreenCriteria = "ddm" | "sharpe" | "volatility" | "return";
@@ -36,18 +36,16 @@ export interface RiskProfile {
   equity_cost: number;
 }
 
-/** The allocation object of spec §5.11 (scrilla's key names). */
-export interface AllocationResult {
-  holdings: Record<string, number>;
-  portfolio_return: number;
-  portfolio_volatility: number;
+/** The allocation object of spec §5.11 (scrilla's key names), plus the fixes' extras. */
+export type AllocationResult = AllocationOutput & {
   sharpe_ratio?: number;
-  /** Present when an investment was given. */
-  shares?: Record<string, number>;
-  total?: number;
+  /** Cash not invested (with an investment). */
   leftover?: number;
-  [extra: string]: unknown;
-}
+  /** Present when the covariance had to be repaired before optimising. */
+  covariance_repair?: unknown;
+  /** optimize-cvar: the minimised CVaR as a loss fraction. */
+  conditional_value_at_risk?: number;
+};
 
 export interface YieldCurveResult {
   date: string;

@@ -1,3 +1,4 @@
+export { parseCommandOptions } from "./commands/command-options-schema.js";
 export {
   COMMAND_SPECS,
   type CommandSpec,
@@ -6,5 +7,7 @@ export {
   type SymbolKind,
 } from "./commands/command-specs.js";
 export { type EngineConfig, loadConfig } from "./config/engine-config.js";
+export { createEngine } from "./create-engine.js";
+export { scrillaHome } from "./data-home.js";
 export type { CreateEngineOptions, DividendModelResult, Engine, ReturnsSample } from "./engine.js";
 export type * from "./engine-types.js";

@@ -15,6 +15,21 @@ const integer = (fallback: number) =>
       return n;
     });
 
+/** Like `integer` but 0 is allowed (e.g. no spacing between requests). */
+const count = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number ≥ 0, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 const stripQuotes = (v: string) => v.trim().replace(/^['"]|['"]$/g, "");
 
 const envSchema = z.object({
@@ -55,6 +70,11 @@ const envSchema = z.object({
   MA_2: integer(60),
   MA_3: integer(100),
   HTTP_TIMEOUT_MS: integer(30_000),
+  HTTP_RETRIES: count(3),
+  HTTP_BACKOFF_MS: integer(500),
+  ALPHA_VANTAGE_MIN_INTERVAL_MS: count(1_000),
+  ALPHA_VANTAGE_THROTTLE_WAIT_MS: count(30_000),
+  ALPHA_VANTAGE_MAX_THROTTLE_WAITS: count(3),
   SCRILLA_HOME: z.string().min(1).optional(),
 });
 

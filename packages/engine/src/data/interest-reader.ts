@@ -1,0 +1,28 @@
+import type { CacheStore, InterestRow } from "@scrilla/cache";
+import { type DateRange, MATURITIES, type Maturity } from "@scrilla/core";
+import type { YieldCurveProvider } from "@scrilla/market-data";
+import { addDays, spanOf, uncoveredRanges } from "./coverage.js";
+
+const CURVE_KEY = "treasury";
+
+/** Read-through for the Treasury yield curve: all 12 maturities are stored per fetched day. */
+export class InterestReader {
+  constructor(private readonly deps: { store: CacheStore; provider: YieldCurveProvider; today: string }) {}
+
+  async rows(maturity: Maturity, range: DateRange): Promise<InterestRow[]> {
+    await this.ensure(range);
+    return this.deps.store.getInterest(maturity, range);
+  }
+
+  private async ensure(range: DateRange): Promise<void> {
+    const { store, provider, today } = this.deps;
+    const span = spanOf(uncoveredRanges(await store.getFetchedRanges("interest", CURVE_KEY), range));
+    if (!span) return;
+    const days = await provider.fetchYieldCurve(span);
+    const rows: InterestRow[] = days.flatMap((day) =>
+      MATURITIES.map((maturity) => ({ maturity, date: day.date, value: day.rates[maturity] })),
+    );
+    const coveredEnd = span.end >= today ? addDays(today, -1) : span.end;
+    await store.putInterest(rows, coveredEnd >= span.start ? { start: span.start, end: coveredEnd } : undefined);
+  }
+}

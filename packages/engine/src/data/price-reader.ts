@@ -1,0 +1,44 @@
+import type { CacheStore, PriceRow } from "@scrilla/cache";
+import { type AssetType, type DateRange, type PriceSeries, ScrillaError } from "@scrilla/core";
+import type { PriceProvider } from "@scrilla/market-data";
+import { addDays, spanOf, uncoveredRanges } from "./coverage.js";
+
+export interface PriceReaderDeps {
+  store: CacheStore;
+  providerFor: (assetType: AssetType) => PriceProvider;
+  today: string;
+}
+
+/** Read-through for prices (spec §7.7 RECOMMENDED): store first, the provider only for ranges never asked. */
+export class PriceReader {
+  constructor(private readonly deps: PriceReaderDeps) {}
+
+  async rows(ticker: string, assetType: AssetType, range: DateRange): Promise<PriceRow[]> {
+    const { store, providerFor, today } = this.deps;
+    const span = spanOf(uncoveredRanges(await store.getFetchedRanges("prices", ticker), range));
+    if (span) {
+      const bars = await providerFor(assetType).fetchDaily(ticker, assetType, span);
+      // Today's bar may still change, so a range reaching today is not recorded as final.
+      const coveredEnd = span.end >= today ? addDays(today, -1) : span.end;
+      const covered = coveredEnd >= span.start ? { start: span.start, end: coveredEnd } : undefined;
+      await store.putPrices(ticker, bars, covered);
+    }
+    return store.getPrices(ticker, range);
+  }
+
+  async series(ticker: string, assetType: AssetType, range: DateRange): Promise<PriceSeries> {
+    const rows = await this.rows(ticker, assetType, range);
+    if (rows.length === 0) {
+      throw new ScrillaError(
+        "NO_PRICES",
+        `No prices for ${ticker} between ${range.start} and ${range.end}; check the ticker and the dates.`,
+        { ticker, ...range },
+      );
+    }
+    return {
+      dates: rows.map((r) => r.date),
+      close: Float64Array.from(rows, (r) => r.close),
+      open: Float64Array.from(rows, (r) => r.open ?? Number.NaN),
+    };
+  }
+}
