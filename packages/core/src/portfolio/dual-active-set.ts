@@ -1,5 +1,7 @@
 import { ScrillaError } from "../errors.js";
 import { choleskySolve } from "../linalg/cholesky.js";
+import { givens } from "../linalg/givens.js";
+import { inverseTransposeOfLower } from "../linalg/triangular-inverse.js";
 import {
   constraintNorm,
   constraintValue,
@@ -10,6 +12,12 @@ import {
 
 /** Normalised constraint violation below which a constraint counts as satisfied. */
 const FEASIBILITY_TOLERANCE = 1e-12;
+/**
+ * A violated constraint that depends linearly on the active ones and is off by less than this (normalised)
+ * is rounding at a degenerate vertex (e.g. a target equal to the highest attainable return), not a
+ * contradiction: it is set aside until the active set changes.
+ */
+const DEGENERACY_TOLERANCE = 1e-9;
 /** ‖d₂‖² / ‖d‖² below which a new normal is linearly dependent on the active ones. */
 const DEPENDENCE_TOLERANCE = 1e-24;
 
@@ -34,6 +42,7 @@ class DualActiveSetSolver {
   /** +1, or −1 for an equality whose orientation was flipped so that it is approached from below. */
   private readonly orientation: Float64Array;
   private readonly isActive: Uint8Array;
+  private readonly setAside: Uint8Array;
   private readonly j: Float64Array;
   private readonly r: Float64Array;
   private readonly active: Int32Array;
@@ -54,6 +63,7 @@ class DualActiveSetSolver {
     const m = this.constraints.length;
     this.orientation = new Float64Array(m).fill(1);
     this.isActive = new Uint8Array(m);
+    this.setAside = new Uint8Array(m);
     this.j = inverseTransposeOfLower(problem.choleskyLower, n);
     this.r = new Float64Array(n * n);
     this.active = new Int32Array(n);
@@ -93,8 +103,10 @@ class DualActiveSetSolver {
       const dependent = dSquared === 0 || d2Squared <= DEPENDENCE_TOLERANCE * dSquared;
       const primalStep = dependent ? Number.POSITIVE_INFINITY : -slack / d2Squared;
       if (!Number.isFinite(dualStep) && !Number.isFinite(primalStep)) {
-        if (p < this.equalityCount && Math.abs(slack) <= FEASIBILITY_TOLERANCE * (1 + constraintNorm(this.at(p)))) {
-          return; // an equality implied by the active ones and already satisfied
+        const constraint = this.at(p);
+        if (Math.abs(slack) <= DEGENERACY_TOLERANCE * constraintNorm(constraint) * (1 + Math.abs(constraint.bound))) {
+          this.setAside[p] = 1;
+          return;
         }
         throw new ScrillaError(
           "INFEASIBLE",
@@ -144,7 +156,7 @@ class DualActiveSetSolver {
     let worst = -FEASIBILITY_TOLERANCE;
     let chosen = -1;
     for (let p = this.equalityCount; p < this.constraints.length; p++) {
-      if (this.isActive[p]) continue;
+      if (this.isActive[p] || this.setAside[p]) continue;
       const constraint = this.at(p);
       const normalised = this.rawSlack(p) / (constraintNorm(constraint) * (1 + Math.abs(constraint.bound)));
       if (normalised < worst) {
@@ -241,6 +253,7 @@ class DualActiveSetSolver {
     const { n, j, r } = this;
     const q = this.q;
     this.isActive[this.active[l]!] = 0;
+    this.setAside.fill(0, this.equalityCount);
     for (let c = l + 1; c < q; c++) {
       for (let i = 0; i <= c; i++) r[i * n + c - 1] = r[i * n + c]!;
       this.active[c - 1] = this.active[c]!;
@@ -282,33 +295,4 @@ class DualActiveSetSolver {
     }
     return { x: this.x, equalityMultipliers, inequalityMultipliers, iterations: this.iterations };
   }
-}
-
-/**
- * The rotation (cos, sin) taking (a, b) to (radius, 0). Scaling by |a| + |b| first keeps cos² + sin² = 1 even
- * when a and b are subnormal (e.g. 5e-324 from a covariance of ±0): unscaled, hypot rounds there and the
- * "rotation" would stretch J.
- */
-function givens(a: number, b: number): { cos: number; sin: number; radius: number } {
-  const scale = Math.abs(a) + Math.abs(b);
-  const x = a / scale;
-  const y = b / scale;
-  const unit = Math.hypot(x, y);
-  return { cos: x / unit, sin: y / unit, radius: scale * unit };
-}
-
-/** J = L⁻ᵀ (upper triangular) from a lower-triangular L, by forward substitution column by column. */
-function inverseTransposeOfLower(lower: Float64Array, n: number): Float64Array {
-  const j = new Float64Array(n * n);
-  for (let col = 0; col < n; col++) {
-    // Solve L·m = e_col; m is column `col` of L⁻¹, i.e. row `col` of L⁻ᵀ.
-    j[col * n + col] = 1 / lower[col * n + col]!;
-    for (let i = col + 1; i < n; i++) {
-      let sum = 0;
-      const row = i * n;
-      for (let k = col; k < i; k++) sum -= lower[row + k]! * j[col * n + k]!;
-      j[col * n + i] = sum / lower[row + i]!;
-    }
-  }
-  return j;
 }

@@ -5,6 +5,7 @@ import { solveMinimumVariance } from "./minimum-variance.js";
 import { type OptimisedPortfolio, type OptimiserOptions, optimisedPortfolio } from "./optimised-portfolio.js";
 import type { PortfolioModel } from "./portfolio-model.js";
 import { checkRiskHorizon, portfolioConditionalValueAtRisk, type RiskHorizon } from "./portfolio-risk.js";
+import { portfolioReturn, portfolioVolatility } from "./portfolio-statistics.js";
 import { type WeightBounds, weightBounds } from "./weight-bounds.js";
 
 export interface MinimumCvarOptions extends OptimiserOptions, RiskHorizon {
@@ -59,13 +60,13 @@ function searchFrontier(
   const slope = (target: number): number => {
     const point = solveMinimumVariance(model, bounds, target);
     iterations += point.iterations;
-    const sigma = volatilityOf(model, point.weights);
+    const sigma = portfolioVolatility(model, point.weights);
     const a = zp - sigma * rootT;
     return expiry - rootT * (normalPdf(a) / normalCdf(a)) * (point.targetMultiplier / sigma);
   };
   const minimumVariance = solveMinimumVariance(model, bounds);
   iterations += minimumVariance.iterations;
-  let low = returnOf(model, minimumVariance.weights);
+  let low = portfolioReturn(model, minimumVariance.weights);
   let high = returnRangeWithin(model, bounds).maximum;
   const tolerance = 1e-14 * (1 + Math.abs(low) + Math.abs(high));
   if (!(high - low > tolerance)) return { weights: minimumVariance.weights, iterations };
@@ -83,19 +84,4 @@ function searchFrontier(
   }
   const optimum = solveMinimumVariance(model, bounds, 0.5 * (low + high));
   return { weights: optimum.weights, iterations: iterations + optimum.iterations };
-}
-
-function returnOf(model: PortfolioModel, weights: Float64Array): number {
-  return weights.reduce((sum, w, i) => sum + w * model.annualReturns[i]!, 0);
-}
-
-function volatilityOf(model: PortfolioModel, weights: Float64Array): number {
-  const n = model.size;
-  let variance = 0;
-  for (let i = 0; i < n; i++) {
-    let row = 0;
-    for (let j = 0; j < n; j++) row += model.covariance[i * n + j]! * weights[j]!;
-    variance += weights[i]! * row;
-  }
-  return Math.sqrt(variance);
 }

@@ -110,8 +110,8 @@ function matrix(input: MatrixInput, n: number, name: string): Float64Array {
 function checkSymmetric(a: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const scale = Math.max(1e-300, Math.sqrt(Math.abs(a[i * n + i]! * a[j * n + j]!)));
-      if (Math.abs(a[i * n + j]! - a[j * n + i]!) > SYMMETRY_TOLERANCE * Math.max(scale, 1e-12)) {
+      const scale = Math.max(Math.sqrt(Math.abs(a[i * n + i]! * a[j * n + j]!)), 1e-12);
+      if (Math.abs(a[i * n + j]! - a[j * n + i]!) > SYMMETRY_TOLERANCE * scale) {
         throw invalidInput(`The matrix is not symmetric at (${i}, ${j}); pass a symmetric covariance or correlation.`);
       }
     }
