@@ -1,6 +1,7 @@
 /** Statistics speed on a deterministic synthetic GBM panel (seeded PRNG, one common market factor). */
 import { type BenchFigure, timeMs } from "../../../scripts/bench-kit.js";
 import { correlationMatrix } from "../src/correlation/index.js";
+import { scalarSymmetricGram } from "../src/covariance/gram-kernel.js";
 import { covarianceMatrix, returnsPanel, sampleCorrelationMatrix } from "../src/covariance/index.js";
 import { ESTIMATION_METHODS, riskProfile } from "../src/profile/index.js";
 
@@ -61,6 +62,13 @@ export async function run(): Promise<BenchFigure[]> {
   figures.push({
     name: "core: sample correlation matrix",
     value: timeMs(() => sampleCorrelationMatrix(panel500), 9, 2),
+    unit: "ms",
+    size: `500 assets × ${DAYS} days`,
+  });
+  const centredScaled = Float64Array.from(panel500.values);
+  figures.push({
+    name: "core: X·Xᵀ scalar fallback kernel (no SIMD)",
+    value: timeMs(() => scalarSymmetricGram(centredScaled, panel500.assets, panel500.days), 5, 1),
     unit: "ms",
     size: `500 assets × ${DAYS} days`,
   });

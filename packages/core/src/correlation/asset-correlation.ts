@@ -1,6 +1,6 @@
 import { ScrillaError } from "../errors.js";
 import { pearsonUnchecked } from "../estimators/pearson-correlation.js";
-import { type EstimationMethod, parseEstimationMethod } from "../profile/estimation-method.js";
+import { type EstimationMethod, parseEstimationMethod, unknownEstimationMethod } from "../profile/estimation-method.js";
 import { MINIMUM_PROFILE_PRICES } from "../profile/risk-profile.js";
 import { alignSeries } from "../returns/align-series.js";
 import { logReturns } from "../returns/log-returns.js";
@@ -46,6 +46,6 @@ export function correlationOfReturns(x: Float64Array, y: Float64Array, method: E
     case "percentiles":
       return percentileCorrelation(x, y);
     default:
-      return parseEstimationMethod(String(method)) as never;
+      throw unknownEstimationMethod(method);
   }
 }

@@ -7,9 +7,13 @@ export type EstimationMethod = (typeof ESTIMATION_METHODS)[number];
 /** Narrows a user-supplied method key; anything else is UNKNOWN_METHOD. */
 export function parseEstimationMethod(value: string): EstimationMethod {
   if ((ESTIMATION_METHODS as readonly string[]).includes(value)) return value as EstimationMethod;
-  throw new ScrillaError(
+  throw unknownEstimationMethod(value);
+}
+
+export function unknownEstimationMethod(value: unknown): ScrillaError {
+  return new ScrillaError(
     "UNKNOWN_METHOD",
-    `unknown estimation method "${value}"; use one of ${ESTIMATION_METHODS.join(", ")}`,
-    { method: value },
+    `unknown estimation method "${String(value)}"; use one of ${ESTIMATION_METHODS.join(", ")}`,
+    { method: String(value) },
   );
 }

@@ -4,7 +4,7 @@ import { percentileOfSorted, sortedCopy } from "../estimators/sample-percentile.
 import { logReturns } from "../returns/log-returns.js";
 import { samplingPeriod } from "../returns/sampling-period.js";
 import type { AssetType } from "../types.js";
-import { type EstimationMethod, parseEstimationMethod } from "./estimation-method.js";
+import { type EstimationMethod, parseEstimationMethod, unknownEstimationMethod } from "./estimation-method.js";
 
 /** GBM parameters per year: `annual_return` is the drift μ (log drift + σ²/2), `annual_volatility` is σ. */
 export interface RiskProfile {
@@ -56,12 +56,8 @@ export function profileFromLogReturns(returns: Float64Array, dt: number, method:
     case "percentiles":
       return byPercentiles(returns, dt);
     default:
-      throw unknownMethodError(method);
+      throw unknownEstimationMethod(method);
   }
-}
-
-function unknownMethodError(method: never): ScrillaError {
-  return new ScrillaError("UNKNOWN_METHOD", `unknown estimation method "${String(method)}"`);
 }
 
 function fromMeanAndVariance(returns: Float64Array, dt: number, divisor: number): RiskProfile {
