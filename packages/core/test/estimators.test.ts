@@ -5,6 +5,7 @@ import {
   empiricalCopula,
   normalLogLikelihood,
   qqSeries,
+  recursiveSumOfSquares,
   rollWindow,
   sampleCorrelation,
   sampleCovariance,
@@ -47,6 +48,13 @@ describe("§2.15 vectors", () => {
   it.each(CASES.map((c, i) => [i + 1, c, VARIANCES[i]!] as const))("variance of case_%i", (_, x, v) => {
     close(sampleVariance(x), v);
   });
+
+  it.each(CASES.map((c, i) => [i + 1, c, VARIANCES[i]!] as const))(
+    "recursive sum of squares / (n − 1) of case_%i",
+    (_, x, v) => {
+      close(recursiveSumOfSquares(x) / (x.length - 1), v);
+    },
+  );
 
   it("variance of one observation is 0; empty samples and non-finite elements are rejected", () => {
     expect(sampleVariance([1])).toBe(0);

@@ -1,4 +1,5 @@
 import { ScrillaError } from "../errors.js";
+import { assertSample } from "./sample-checks.js";
 
 export interface WindowMoments {
   mean: number;
@@ -18,4 +19,20 @@ export function rollWindow(previous: WindowMoments, size: number, lost: number, 
     previous.variance +
     (size / (size - 1)) * ((added * added - lost * lost) / size + previous.mean * previous.mean - mean * mean);
   return { mean, variance };
+}
+
+/**
+ * Sum of squared deviations built one observation at a time (§2.2):
+ * RSS(x₁..ₙ) = RSS(x₁..ₙ₋₁) + (n·xₙ − Σx)² / (n(n − 1)); RSS/(n − 1) is the sample variance.
+ */
+export function recursiveSumOfSquares(x: ArrayLike<number>): number {
+  assertSample(x, 1);
+  let rss = 0;
+  let sum = x[0]!;
+  for (let n = 2; n <= x.length; n++) {
+    const latest = x[n - 1]!;
+    sum += latest;
+    rss += (n * latest - sum) ** 2 / (n * (n - 1));
+  }
+  return rss;
 }
