@@ -46,7 +46,9 @@ export class EngineContext {
 
   constructor(readonly services: EngineServices) {
     const { store, market, today } = services;
-    this.prices = new PriceReader({ store, providerFor: () => market.prices, today });
+    const settledThrough = (assetType: AssetType) =>
+      assetType === "crypto" ? addDays(today, -1) : (services.lastClose ?? NYSE_CALENDAR.tradingDayOnOrBefore(today));
+    this.prices = new PriceReader({ store, providerFor: () => market.prices, settledThrough });
     this.interest = new InterestReader({ store, provider: market.yieldCurve, today });
   }
 

@@ -30,5 +30,5 @@ export function spanOf(ranges: readonly DateRange[]): DateRange | undefined {
   return { start: ranges[0]!.start, end: ranges[ranges.length - 1]!.end };
 }
 
-const minDate = (a: string, b: string) => (a < b ? a : b);
+export const minDate = (a: string, b: string) => (a < b ? a : b);
 const maxDate = (a: string, b: string) => (a > b ? a : b);

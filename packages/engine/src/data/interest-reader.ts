@@ -1,7 +1,7 @@
 import type { CacheStore, InterestRow } from "@scrilla/cache";
 import { type DateRange, MATURITIES, type Maturity } from "@scrilla/core";
 import type { YieldCurveProvider } from "@scrilla/market-data";
-import { addDays, spanOf, uncoveredRanges } from "./coverage.js";
+import { addDays, minDate, spanOf, uncoveredRanges } from "./coverage.js";
 
 const CURVE_KEY = "treasury";
 
@@ -22,7 +22,7 @@ export class InterestReader {
     const rows: InterestRow[] = days.flatMap((day) =>
       MATURITIES.map((maturity) => ({ maturity, date: day.date, value: day.rates[maturity] })),
     );
-    const coveredEnd = span.end >= today ? addDays(today, -1) : span.end;
+    const coveredEnd = minDate(span.end, addDays(today, -1));
     await store.putInterest(rows, coveredEnd >= span.start ? { start: span.start, end: coveredEnd } : undefined);
   }
 }

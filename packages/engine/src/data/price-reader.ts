@@ -1,12 +1,13 @@
 import type { CacheStore, PriceRow } from "@scrilla/cache";
 import { type AssetType, type DateRange, type PriceSeries, ScrillaError } from "@scrilla/core";
 import type { PriceProvider } from "@scrilla/market-data";
-import { addDays, spanOf, uncoveredRanges } from "./coverage.js";
+import { minDate, spanOf, uncoveredRanges } from "./coverage.js";
 
 export interface PriceReaderDeps {
   store: CacheStore;
   providerFor: (assetType: AssetType) => PriceProvider;
-  today: string;
+  /** The last date whose bar is final: the last NYSE close for equities, yesterday for crypto. */
+  settledThrough: (assetType: AssetType) => string;
 }
 
 /** Read-through for prices (spec §7.7 RECOMMENDED): store first, the provider only for ranges never asked. */
@@ -14,12 +15,13 @@ export class PriceReader {
   constructor(private readonly deps: PriceReaderDeps) {}
 
   async rows(ticker: string, assetType: AssetType, range: DateRange): Promise<PriceRow[]> {
-    const { store, providerFor, today } = this.deps;
+    const { store, providerFor, settledThrough } = this.deps;
     const span = spanOf(uncoveredRanges(await store.getFetchedRanges("prices", ticker), range));
     if (span) {
       const bars = await providerFor(assetType).fetchDaily(ticker, assetType, span);
-      // Today's bar may still change, so a range reaching today is not recorded as final.
-      const coveredEnd = span.end >= today ? addDays(today, -1) : span.end;
+      // A bar that may still change is not recorded as fetched, so it is asked for again next time.
+      const settled = settledThrough(assetType);
+      const coveredEnd = minDate(span.end, settled);
       const covered = coveredEnd >= span.start ? { start: span.start, end: coveredEnd } : undefined;
       await store.putPrices(ticker, bars, covered);
     }

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness, WINDOW } from "./support/engine-harness.js";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => harness.close());
+
+const priceRequests = (h: Harness) => h.server.count({ service: "alphaVantage" });
+
+describe("read-through cache (memory → SQLite → provider)", () => {
+  it("a repeated request makes no HTTP call, in the same process or a new one on the same file", async () => {
+    const first = await harness.open();
+    const answer = await first.run("risk-profile", ["ALLY", "BX"], WINDOW);
+    const afterFirst = harness.server.count();
+    expect(afterFirst).toBeGreaterThan(0);
+
+    expect(await first.run("risk-profile", ["ALLY", "BX"], WINDOW)).toEqual(answer);
+    expect(await first.run("prices", ["ALLY"], WINDOW)).toBeDefined();
+    expect(harness.server.requests.slice(afterFirst).map((r) => r.url)).toEqual([]);
+
+    await first.close();
+    // A new engine (as a new process would) on the same SQLite file, with a fresh symbol-list folder.
+    const second = await harness.open({ env: { SCRILLA_HOME: `${harness.dir}/home` } });
+    expect(await second.run("risk-profile", ["ALLY", "BX"], WINDOW)).toEqual(answer);
+    expect(harness.server.count()).toBe(afterFirst);
+  });
+
+  it("a window with provider gaps (weekends, holidays) is fetched once, not on every call", async () => {
+    const engine = await harness.open();
+    // Thanksgiving 2020 and its weekend: the provider has no rows for several days inside the window.
+    const window = { start: "2020-11-20", end: "2020-12-04" };
+    await engine.run("prices", ["DIS"], window);
+    const once = priceRequests(harness);
+    await engine.run("prices", ["DIS"], window);
+    await engine.run("prices", ["DIS"], { start: "2020-11-25", end: "2020-11-30" });
+    expect(priceRequests(harness)).toBe(once);
+    // Widening the window asks the provider again, once.
+    await engine.run("prices", ["DIS"], { start: "2020-11-02", end: "2020-12-04" });
+    expect(priceRequests(harness)).toBe(once + 1);
+    await engine.run("prices", ["DIS"], { start: "2020-11-02", end: "2020-12-04" });
+    expect(priceRequests(harness)).toBe(once + 1);
+  });
+
+  it("yields are cached too: the risk-free rate asks the Treasury once", async () => {
+    const engine = await harness.open();
+    await engine.run("risk-free", [], {});
+    const treasury = harness.server.count({ service: "treasury" });
+    await engine.run("risk-free", [], {});
+    await engine.run("interest", ["TEN_YEAR"], { start: "2021-11-10", end: "2021-11-18" });
+    expect(harness.server.count({ service: "treasury" })).toBe(treasury);
+  });
+});
