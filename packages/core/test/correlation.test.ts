@@ -144,6 +144,17 @@ describe("assetCorrelation, correlationMatrix, correlationSeries", () => {
     });
   });
 
+  it("series on identical dates (one Gram product) give the pairwise Pearson values", () => {
+    const series = ["ALLY", "BX", "SPY", "GLD", "DIS"].map((t) => recordedPrices(t));
+    const { correlation_matrix } = correlationMatrix(series, { method: "likelihood" });
+    series.forEach((a, i) => {
+      series.forEach((b, j) => {
+        const expected = i === j ? 1 : assetCorrelation(a, b).correlation;
+        expect(Math.abs(correlation_matrix[i]![j]! - expected)).toBeLessThan(1e-13);
+      });
+    });
+  });
+
   it("rolling correlation equals Pearson on each trailing window", () => {
     const ally = recordedPrices("ALLY", "2021-01-01");
     const spy = recordedPrices("SPY", "2021-01-01");
