@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   correlationFromCovariance,
   covarianceMatrix,
+  panelCorrelationMatrix,
   type ReturnsPanel,
   returnsPanel,
   returnsPanelFromPrices,
@@ -70,6 +71,29 @@ describe("sample covariance and the fast correlation matrix", () => {
     const fromCovariance = correlationFromCovariance(covariance, panel.assets);
     const direct = sampleCorrelationMatrix(panel);
     for (let k = 0; k < direct.length; k++) expect(Math.abs(fromCovariance[k]! - direct[k]!)).toBeLessThan(1e-13);
+  });
+});
+
+describe("panelCorrelationMatrix", () => {
+  it("is the sample correlation for `sample` and the rescaled covariance for the other methods", () => {
+    const panel = randomPanel(9, 80, 3);
+    expect(Array.from(panelCorrelationMatrix(panel))).toEqual(Array.from(sampleCorrelationMatrix(panel)));
+    for (const method of ["ewma", "ledoit-wolf"] as const) {
+      const { covariance } = covarianceMatrix(panel, { method });
+      const correlation = panelCorrelationMatrix(panel, { method });
+      for (let i = 0; i < 9; i++) {
+        expect(correlation[i * 9 + i]).toBe(1);
+        for (let j = 0; j < 9; j++) {
+          const expected = covariance[i * 9 + j]! / Math.sqrt(covariance[i * 9 + i]! * covariance[j * 9 + j]!);
+          expect(Math.abs(correlation[i * 9 + j]! - expected)).toBeLessThan(1e-14);
+        }
+      }
+    }
+    // Shrinking toward μ·I pulls every correlation toward 0.
+    const sample = sampleCorrelationMatrix(panel);
+    const shrunk = panelCorrelationMatrix(panel, { method: "ledoit-wolf" });
+    for (let k = 0; k < sample.length; k++)
+      expect(Math.abs(shrunk[k]!)).toBeLessThanOrEqual(Math.abs(sample[k]!) + 1e-15);
   });
 });
 
