@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assetCorrelation, correlationMatrix } from "../src/correlation/index.js";
 import { covarianceMatrix, returnsPanel, sampleCorrelationMatrix } from "../src/covariance/index.js";
-import { samplePercentile, sampleVariance } from "../src/estimators/index.js";
+import { samplePercentile, samplePercentiles, sampleVariance } from "../src/estimators/index.js";
+import { percentilesBySelection } from "../src/estimators/percentiles-by-selection.js";
 import { symmetricEigenvalues } from "../src/linalg/index.js";
 import { riskProfile } from "../src/profile/index.js";
 import type { PriceSeries } from "../src/types.js";
@@ -143,6 +144,24 @@ describe("properties", () => {
           return samplePercentile(x, low) <= samplePercentile(x, high);
         },
       ),
+    );
+  });
+});
+
+describe("percentiles by selection", () => {
+  it("equal the sorted-sample rule for any sample and ascending probabilities", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (x, ps) => {
+          const ascending = [...ps].sort((a, b) => a - b);
+          const copy = [...x];
+          expect(percentilesBySelection(x, ascending)).toEqual(samplePercentiles(x, ascending));
+          expect(x).toEqual(copy);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,6 +1,6 @@
 import { ScrillaError } from "../errors.js";
 import { centredSumOfSquares, meanOf } from "../estimators/moments.js";
-import { percentileOfSorted, sortedCopy } from "../estimators/sample-percentile.js";
+import { percentilesBySelection } from "../estimators/percentiles-by-selection.js";
 import { logReturns } from "../returns/log-returns.js";
 import { samplingPeriod } from "../returns/sampling-period.js";
 import type { AssetType } from "../types.js";
@@ -67,9 +67,9 @@ function fromMeanAndVariance(returns: Float64Array, dt: number, divisor: number)
 }
 
 function byPercentiles(returns: Float64Array, dt: number): RiskProfile {
-  const sorted = sortedCopy(returns);
-  const q1 = percentileOfSorted(sorted, 0.25) / dt;
-  const q3 = percentileOfSorted(sorted, 0.75) / dt;
+  const [lower, upper] = percentilesBySelection(returns, [0.25, 0.75]);
+  const q1 = lower! / dt;
+  const q3 = upper! / dt;
   if (!(q3 > q1)) {
     throw new ScrillaError(
       "INVALID_INPUT",
