@@ -1,9 +1,10 @@
 import { type CacheStore, createCacheStore } from "@scrilla/cache";
 import { lastCloseDate } from "@scrilla/core";
-import { createMarketData } from "@scrilla/market-data";
+import { createMarketData, type MarketData } from "@scrilla/market-data";
 import { runCommand } from "./commands/run-command.js";
 import { dividendModel } from "./commands/valuation-commands.js";
 import { loadConfig } from "./config/engine-config.js";
+import { WeekendAssetTypeResolver } from "./data/weekend-asset-type-resolver.js";
 import { scrillaHome } from "./data-home.js";
 import type { CreateEngineOptions, Engine } from "./engine.js";
 import { EngineContext } from "./engine-context.js";
@@ -27,7 +28,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const keyEnv: Record<string, string | undefined> = { ...env };
   if (options.apiKeys?.alphaVantage) keyEnv.ALPHA_VANTAGE_KEY = options.apiKeys.alphaVantage;
   if (options.apiKeys?.fred) keyEnv.FRED_KEY = options.apiKeys.fred;
-  const market = createMarketData({
+  const providers = createMarketData({
     urls: {
       alphaVantage: config.ALPHA_VANTAGE_URL,
       alphaVantageCryptoMeta: config.ALPHA_VANTAGE_CRYPTO_META_URL,
@@ -46,6 +47,12 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     },
     logger: (level, message) => logger[level](message),
   });
+
+  // A local price folder must not need the network (or a key) just to tell equities from crypto.
+  const market: MarketData =
+    config.PRICE_MANAGER === "csv"
+      ? { ...providers, assetTypes: new WeekendAssetTypeResolver(providers.prices) }
+      : providers;
 
   const store: CacheStore =
     options.store ??

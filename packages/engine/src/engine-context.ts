@@ -192,6 +192,7 @@ export class EngineContext {
    * (the Treasury publishes after the close).
    */
   async riskFreeRate(end?: string): Promise<number> {
+    if (this.config.RISK_FREE_RATE !== undefined) return this.config.RISK_FREE_RATE;
     const { value } = await this.latestYield(this.config.RISK_FREE, end);
     return value / 100;
   }

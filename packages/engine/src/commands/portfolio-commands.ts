@@ -60,16 +60,14 @@ function allocation(setup: PortfolioSetup, portfolio: OptimisedPortfolio, option
 
 export async function optimizePortfolioCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {
   const setup = await setUp(ctx, symbols, options);
-  const riskFreeRate = await ctx.riskFreeRate(ctx.window(options, setup.assets).end);
+  const target = options.target !== undefined ? { targetReturn: options.target } : {};
+  // The risk-free rate (a Treasury request) is needed only to maximise the Sharpe ratio.
   const portfolio = options.sharpe
     ? maximumSharpe(setup.model, {
-        riskFreeRate,
-        ...(options.target !== undefined ? { targetReturn: options.target } : {}),
+        riskFreeRate: await ctx.riskFreeRate(ctx.window(options, setup.assets).end),
+        ...target,
       })
-    : minimumVariance(setup.model, {
-        riskFreeRate,
-        ...(options.target !== undefined ? { targetReturn: options.target } : {}),
-      });
+    : minimumVariance(setup.model, target);
   return allocation(setup, portfolio, options);
 }
 
@@ -92,7 +90,6 @@ export async function optimizeCvarCommand(ctx: EngineContext, symbols: Symbols, 
 
 export async function efficientFrontierCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {
   const setup = await setUp(ctx, symbols, options);
-  const riskFreeRate = await ctx.riskFreeRate(ctx.window(options, setup.assets).end);
-  const frontier = efficientFrontier(setup.model, { steps: options.steps ?? ctx.config.FRONTIER_STEPS, riskFreeRate });
+  const frontier = efficientFrontier(setup.model, { steps: options.steps ?? ctx.config.FRONTIER_STEPS });
   return frontier.map((portfolio) => allocation(setup, portfolio, options));
 }

@@ -59,6 +59,19 @@ const envSchema = z.object({
       }
       return m as Maturity;
     }),
+  /** A fixed risk-free rate (decimal) instead of the Treasury yield, e.g. offline. */
+  RISK_FREE_RATE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n <= -1 || n >= 1) {
+        ctx.addIssue({ code: "custom", message: `must be a decimal rate such as 0.04, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
   MARKET_PROXY: z
     .string()
     .default("SPY")
