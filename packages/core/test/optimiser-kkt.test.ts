@@ -239,4 +239,28 @@ describe("optimality on random well-conditioned problems", () => {
     const gradient = p.annualReturns.map((mu, i) => -mu / sigma + (result.annualReturn * sw[i]!) / sigma ** 3);
     expect(kktViolation(p, w, gradient, false)).toBeLessThanOrEqual(KKT);
   });
+
+  it("finds a minimum CVaR sitting on a kink of the frontier next to a nearly flat face (regression)", () => {
+    // Past R = 0.55·0.2994 + 0.45·0.2996 only a shift from asset 0 to asset 1 (μ 2 bp apart) raises the return,
+    // so σ*(R) turns steeply there; the optimum is that kink, w = (0.55, 0.45, 0, 0).
+    const covariance = new Float64Array(16);
+    [0.009333800363525636, 0.01153317591154451, 0.005, 0.005].forEach((variance, i) => {
+      covariance[i * 4 + i] = variance;
+    });
+    const p: Problem = {
+      n: 4,
+      annualReturns: [0.2994, 0.2996, 0, 0],
+      covariance,
+      lower: [0, 0, 0, 0],
+      upper: [0.55, 0.6876125658536448, 0.55, 0.55],
+    };
+    const result = minimumConditionalValueAtRisk(modelOf(p), {
+      bounds: { lower: p.lower, upper: p.upper },
+      expiry: 0.1171325692782846,
+      probability: 0.2,
+    });
+    expect(Math.abs(result.weights[0]! - 0.55)).toBeLessThanOrEqual(1e-10);
+    expect(Math.abs(result.weights[1]! - 0.45)).toBeLessThanOrEqual(1e-10);
+    expectFeasible(p, result.weights);
+  });
 });

@@ -10,8 +10,11 @@ import {
   type QuadraticProgramSolution,
 } from "./quadratic-program.js";
 
-/** Normalised constraint violation below which a constraint counts as satisfied. */
-const FEASIBILITY_TOLERANCE = 1e-12;
+/**
+ * Normalised violation (relative to 1 + ‖x‖∞) below which a constraint counts as satisfied: a few hundred
+ * ulps, so that a bound is activated as soon as it is crossed beyond rounding.
+ */
+const FEASIBILITY_TOLERANCE = 1e-14;
 /**
  * A violated constraint that depends linearly on the active ones and is off by less than this (normalised)
  * is rounding at a degenerate vertex (e.g. a target equal to the highest attainable return), not a
@@ -153,7 +156,9 @@ class DualActiveSetSolver {
   }
 
   private mostViolatedInequality(): number {
-    let worst = -FEASIBILITY_TOLERANCE;
+    let largest = 0;
+    for (const value of this.x) largest = Math.max(largest, Math.abs(value));
+    let worst = -FEASIBILITY_TOLERANCE * (1 + largest);
     let chosen = -1;
     for (let p = this.equalityCount; p < this.constraints.length; p++) {
       if (this.isActive[p] || this.setAside[p]) continue;

@@ -28,7 +28,7 @@ const MAX_BISECTIONS = 200;
  * frontier σ*(R) (each point an exact QP). There g(R) = RT + ln Φ(z_p − σ*(R)√T) is concave (σ* is convex,
  * ln Φ concave and increasing), and g′(R) = T − √T·(φ/Φ)(z_p − σ*√T)·γ/σ*, with γ = ∂(½σ*²)/∂R the QP's
  * target multiplier. Bisection on the sign of g′ between the minimum-variance return and the maximum
- * return finds the optimum to ~1e-14 in R. With a target return, the answer is the minimum-variance
+ * return finds the optimum to a few ulps of R. With a target return, the answer is the minimum-variance
  * portfolio at that return.
  */
 export function minimumConditionalValueAtRisk(
@@ -68,19 +68,22 @@ function searchFrontier(
   iterations += minimumVariance.iterations;
   let low = portfolioReturn(model, minimumVariance.weights);
   let high = returnRangeWithin(model, bounds).maximum;
-  const tolerance = 1e-14 * (1 + Math.abs(low) + Math.abs(high));
+  // Bisect down to adjacent doubles: where the optimum sits on a kink of the frontier (an active set
+  // changes) next to a nearly flat face, weights move by ΔR / (spread of μ on that face).
+  const tolerance = 4 * Number.EPSILON * (Math.abs(low) + Math.abs(high));
   if (!(high - low > tolerance)) return { weights: minimumVariance.weights, iterations };
-  for (let step = 0; step < MAX_BISECTIONS && high - low > tolerance; step++) {
+  for (let step = 0; ; step++) {
     const middle = 0.5 * (low + high);
+    if (high - low <= tolerance || middle === low || middle === high) break;
+    if (step === MAX_BISECTIONS) {
+      throw new ScrillaError(
+        "NOT_CONVERGED",
+        `Minimum-CVaR search did not converge within ${MAX_BISECTIONS} bisections; check the statistics for extreme values.`,
+        { low, high },
+      );
+    }
     if (slope(middle) > 0) low = middle;
     else high = middle;
-  }
-  if (!(high - low <= tolerance)) {
-    throw new ScrillaError(
-      "NOT_CONVERGED",
-      `Minimum-CVaR search did not converge within ${MAX_BISECTIONS} bisections; check the statistics for extreme values.`,
-      { low, high },
-    );
   }
   const optimum = solveMinimumVariance(model, bounds, 0.5 * (low + high));
   return { weights: optimum.weights, iterations: iterations + optimum.iterations };
