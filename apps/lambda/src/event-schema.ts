@@ -1,5 +1,5 @@
+import type { CommandOptions } from "@scrilla/engine";
 import { z } from "zod";
-import { commandOptionsSchema } from "./command-options-schema.js";
 
 /** Tickers, maturity keys or FRED codes: letters, digits and the few marks symbols use (BRK.B, ^GSPC). */
 const symbol = z
@@ -16,10 +16,17 @@ export const MAX_SYMBOLS = 50;
 /** The direct-invocation event, also the JSON body of an HTTP POST. */
 export const invocationSchema = z.strictObject({
   tickers: z.array(symbol, { error: 'must be a list of symbols, e.g. ["SPY", "GLD"]' }).max(MAX_SYMBOLS).default([]),
-  options: commandOptionsSchema.default({}),
+  // Checked in detail by the engine's own options schema (parseCommandOptions), shared with the CLI.
+  options: z.record(z.string(), z.unknown(), { error: 'must be an object, e.g. {"start": "2024-01-02"}' }).default({}),
 });
 
-export type Invocation = z.infer<typeof invocationSchema>;
+export type InvocationEnvelope = z.infer<typeof invocationSchema>;
+
+/** A validated call: symbols and the engine's typed options. */
+export interface Invocation {
+  tickers: string[];
+  options: CommandOptions;
+}
 
 /** The parts of an API Gateway v2 / Function URL event (payload format 2.0) the handler reads. */
 export const httpEventSchema = z.looseObject({

@@ -1,7 +1,15 @@
 import { invalidInput } from "@scrilla/core";
+import { parseCommandOptions } from "@scrilla/engine";
 import type { z } from "zod";
-import { optionsFromQuery } from "./command-options-schema.js";
-import { type HttpEvent, httpEventSchema, type Invocation, invocationSchema, isHttpEvent } from "./event-schema.js";
+import {
+  type HttpEvent,
+  httpEventSchema,
+  type Invocation,
+  type InvocationEnvelope,
+  invocationSchema,
+  isHttpEvent,
+} from "./event-schema.js";
+import { optionsFromQuery } from "./query-options.js";
 
 export interface ParsedEvent extends Invocation {
   /** Whether the caller came over HTTP (Function URL / API Gateway v2) and wants an HTTP response. */
@@ -13,11 +21,12 @@ const EVENT_HELP =
 
 /** Turns a direct or HTTP event into tickers and options; bad input throws INVALID_INPUT with what to send. */
 export function parseEvent(event: unknown): ParsedEvent {
-  if (isHttpEvent(event)) return { ...parseHttpEvent(event), http: true };
-  return { ...validate(invocationSchema, event ?? {}, "event"), http: false };
+  const http = isHttpEvent(event);
+  const envelope = http ? parseHttpEvent(event) : validate(invocationSchema, event ?? {}, "event");
+  return { tickers: envelope.tickers, options: parseCommandOptions(envelope.options), http };
 }
 
-function parseHttpEvent(event: unknown): Invocation {
+function parseHttpEvent(event: unknown): InvocationEnvelope {
   const http = validate(httpEventSchema, event, "HTTP event");
   const body = decodeBody(http);
   if (body !== undefined) return validate(invocationSchema, parseJson(body), "body");

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -120,7 +120,7 @@ describe("the built bundle (dist/index.mjs) against DynamoDB Local and the fixtu
     expect(http.statusCode).toBe(400);
     const body = JSON.parse(http.body) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("INVALID_INPUT");
-    expect(body.error.message).toContain("options.start: must be a date YYYY-MM-DD");
+    expect(body.error.message).toContain("2021-14-07");
     expect(http.body).not.toMatch(/\n\s+at /);
     expect(fixtures.count()).toBe(before);
   });
@@ -158,6 +158,16 @@ describe("the built bundle (dist/index.mjs) against DynamoDB Local and the fixtu
     const { answer, sqlite } = JSON.parse(stdout) as { answer: { correlation_matrix?: number[][] }; sqlite: boolean };
     expect(answer.correlation_matrix, stdout).toHaveLength(2);
     expect(sqlite).toBe(false);
+  });
+
+  it("still opens a SQLite cache when asked (CACHE_MODE=sqlite), loading node:sqlite on first use", async () => {
+    const sqliteFile = join(home, "lambda-sqlite.db");
+    const handler = newContainer("prices", { CACHE_MODE: "sqlite", SQLITE_FILE: sqliteFile });
+    const answer = (await handler({ tickers: ["ALLY"], options: WINDOW })) as Record<string, Record<string, number>>;
+    const closes = Object.values(answer.ALLY ?? {});
+    expect(closes.length, JSON.stringify(answer).slice(0, 200)).toBe(92); // spec Appendix A: 92 ALLY prices
+    expect(closes.every((close) => close > 0)).toBe(true);
+    expect(existsSync(sqliteFile)).toBe(true);
   });
 
   it("writes its logs as one JSON object per line, with the request id", () => {

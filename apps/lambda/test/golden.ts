@@ -5,7 +5,9 @@ export const TODAY = "2021-11-19";
 const ALLY_MOMENTS = { annual_return: -0.1286093252626298, annual_volatility: 0.31738145569380244 }; // A.1
 const SPY_MOMENTS_RETURN = 0.2057412547879529; // A.1, the market proxy
 const RISK_FREE = 0.0159; // A.3, TEN_YEAR on 2021-11-18
-const ALLY_BETA = 1.2295842121977378; // A.3
+// A.3's β used the FAITHFUL moments correlation, Pearson·(n−1)/n (D-01); the RECOMMENDED β scrilla computes
+// is Pearson·σ_a/σ_m, i.e. the golden β · n/(n−1) with n = 91 returns.
+const ALLY_BETA = (1.2295842121977378 * 91) / 90;
 
 /** The risk profile the spec implies, derived here from its formulas (§3.1, §3.3), not copied from an output. */
 export const ALLY_RISK_PROFILE = {

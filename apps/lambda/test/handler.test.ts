@@ -80,7 +80,7 @@ describe("createHandler", () => {
     const response = (await handler(event)) as { statusCode: number; body: string };
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(response.body)).toEqual({
-      error: { code: "INVALID_INPUT", message: expect.stringContaining("options.start: must be a date YYYY-MM-DD") },
+      error: { code: "INVALID_INPUT", message: expect.stringContaining("Option start must be a date YYYY-MM-DD") },
     });
     await expect(handler({ tickers: [] })).resolves.toEqual({
       error: { code: "INVALID_INPUT", message: 'risk-profile needs at least 1 symbol(s) in "tickers"; got 0.' },

@@ -32,30 +32,31 @@ describe("parseEvent: direct invocation", () => {
   });
 
   it.each([
-    [{ tickers: "SPY" }, "INVALID_INPUT", /tickers/],
-    [
-      { tickers: ["SPY"], options: { start: "14/07/2021" } },
-      "INVALID_INPUT",
-      /options\.start: must be a date YYYY-MM-DD/,
-    ],
-    [
-      { tickers: ["SPY"], options: { probability: 1.5 } },
-      "INVALID_INPUT",
-      /options\.probability: must be between 0 and 1/,
-    ],
-    [{ tickers: ["SPY"], options: { method: "likely" } }, "INVALID_INPUT", /options\.method/],
-    [{ tickers: ["SPY"], options: { steps: 2.5 } }, "INVALID_INPUT", /options\.steps: must be a whole number/],
-    [{ tickers: ["SPY"], options: { strat: "2021-07-14" } }, "INVALID_INPUT", /unknown field\(s\) strat/],
-    [{ tickers: ["SPY"], command: "risk-profile" }, "INVALID_INPUT", /unknown field\(s\) command/],
-    [{ tickers: ["SPY; DROP TABLE"] }, "INVALID_INPUT", /tickers\.0: may hold only letters/],
-    [{ tickers: [""] }, "INVALID_INPUT", /tickers\.0: must not be empty/],
-    [{ tickers: Array.from({ length: 51 }, (_, i) => `T${i}`) }, "INVALID_INPUT", /tickers/],
-    ["risk-profile SPY", "INVALID_INPUT", /event/],
-  ])("rejects %j with a code and a message saying what to send", (event, code, message) => {
+    [{ tickers: "SPY" }, /tickers/],
+    [{ tickers: ["SPY"], command: "risk-profile" }, /unknown field\(s\) command/],
+    [{ tickers: ["SPY"], options: "start=2021-07-14" }, /options: must be an object/],
+    [{ tickers: ["SPY; DROP TABLE"] }, /tickers\.0: may hold only letters/],
+    [{ tickers: [""] }, /tickers\.0: must not be empty/],
+    [{ tickers: Array.from({ length: 51 }, (_, i) => `T${i}`) }, /tickers/],
+    ["risk-profile SPY", /event/],
+  ])("rejects the envelope %j with INVALID_INPUT and what to send", (event, message) => {
     const error = parseError(event);
-    expect(error.code).toBe(code);
+    expect(error.code).toBe("INVALID_INPUT");
     expect(error.message).toMatch(message);
     expect(error.message).toContain('{"tickers": ["SPY"]');
+  });
+
+  it.each([
+    [{ start: "14/07/2021" }, /Option start must be a date YYYY-MM-DD/],
+    [{ probability: 1.5 }, /Option probability must lie strictly between 0 and 1/],
+    [{ method: "likely" }, /Option method/],
+    [{ steps: 2.5 }, /Option steps/],
+    [{ strat: "2021-07-14" }, /Option strat is not an option of scrilla/],
+    [{ start: "2021-11-19", end: "2021-07-14" }, /after --end 2021-07-14; swap them/],
+  ])("rejects the options %j with the engine's INVALID_INPUT message", (options, message) => {
+    const error = parseError({ tickers: ["SPY"], options });
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.message).toMatch(message);
   });
 });
 
@@ -95,16 +96,24 @@ describe("parseEvent: HTTP events (payload format 2.0)", () => {
   });
 
   it.each([
-    ["body that is not JSON", { body: "tickers=SPY" }, /body is not valid JSON/],
-    ["query number that is not a number", { queryStringParameters: { probability: "five" } }, /probability/],
+    ["a body that is not JSON", { body: "tickers=SPY" }, /body is not valid JSON/],
+    ["a query number that is not a number", { queryStringParameters: { probability: "five" } }, /probability/],
     [
-      "unknown query parameter",
+      "an unknown query parameter",
       { queryStringParameters: { tickers: "SPY", strat: "2021" } },
-      /unknown field\(s\) strat/,
+      /Option strat is not an option of scrilla/,
     ],
-    ["flag that is not a boolean", { queryStringParameters: { sharpe: "maybe" } }, /must be true or false/],
-    ["base64 body of bad JSON", { body: Buffer.from("{").toString("base64"), isBase64Encoded: true }, /not valid JSON/],
-  ])("rejects a %s", (_, change, message) => {
+    [
+      "a flag that is not a boolean",
+      { queryStringParameters: { sharpe: "maybe" } },
+      /Option sharpe .*expected boolean/,
+    ],
+    [
+      "a base64 body of bad JSON",
+      { body: Buffer.from("{").toString("base64"), isBase64Encoded: true },
+      /not valid JSON/,
+    ],
+  ])("rejects %s", (_, change, message) => {
     const event = { ...loadEvent("api-gateway-v2-post-json"), body: undefined, ...change };
     const error = parseError(event);
     expect(error.code).toBe("INVALID_INPUT");
