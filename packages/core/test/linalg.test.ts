@@ -76,6 +76,11 @@ describe("symmetricEigen", () => {
     }
   });
 
+  it.each([1, 2, 3, 17, 64])("eigenvalues alone equal those of the full decomposition (order %i)", (n) => {
+    const a = randomSymmetric(n, 5 * n + 1);
+    expect(Array.from(symmetricEigenvalues(a, n))).toEqual(Array.from(symmetricEigen(a, n).values));
+  });
+
   it("sums eigenvalues to the trace (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), (n, seed) => {

@@ -12,28 +12,35 @@ const MAX_QL_ITERATIONS = 60;
 /**
  * Eigenvalues and orthonormal eigenvectors of a symmetric n×n matrix: Householder reduction to
  * tridiagonal form, then the implicit QL algorithm (EISPACK tred2/tql2, as in JAMA). O(n³), robust for
- * n in the hundreds where cyclic Jacobi would be slow. Only the lower triangle is trusted to be symmetric
- * with the upper one; pass a symmetric matrix.
+ * n in the hundreds where cyclic Jacobi would be slow. Pass a symmetric matrix.
+ *
+ * Internally the eigenvector matrix is held transposed (row j = eigenvector j), so the rotations of the
+ * QL sweeps and the Householder updates walk contiguous memory; it is transposed once at the end.
  */
 export function symmetricEigen(a: Float64Array, n: number): SymmetricEigen {
+  return decompose(a, n, true);
+}
+
+/** Only the eigenvalues, ascending (skips the eigenvector rotations, the bulk of the work). */
+export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
+  return decompose(a, n, false).values;
+}
+
+function decompose(a: Float64Array, n: number, withVectors: boolean): SymmetricEigen {
   assertSquare(a, n, "symmetricEigen");
   const v = Float64Array.from(a);
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   if (n === 0) return { values: d, vectors: v };
-  tridiagonalize(v, d, e, n);
-  diagonalizeTridiagonal(v, d, e, n);
+  tridiagonalize(v, d, e, n, withVectors);
+  diagonalizeTridiagonal(v, d, e, n, withVectors);
+  if (!withVectors) return { values: d.sort(), vectors: v };
   sortAscending(v, d, n);
-  return { values: d, vectors: v };
+  return { values: d, vectors: transpose(v, n) };
 }
 
-/** Only the eigenvalues, ascending. */
-export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
-  return symmetricEigen(a, n).values;
-}
-
-function tridiagonalize(v: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
-  for (let j = 0; j < n; j++) d[j] = v[(n - 1) * n + j]!;
+function tridiagonalize(v: Float64Array, d: Float64Array, e: Float64Array, n: number, withVectors: boolean): void {
+  for (let j = 0; j < n; j++) d[j] = v[j * n + n - 1]!;
   for (let i = n - 1; i > 0; i--) {
     let scale = 0;
     let h = 0;
@@ -41,9 +48,9 @@ function tridiagonalize(v: Float64Array, d: Float64Array, e: Float64Array, n: nu
     if (scale === 0) {
       e[i] = d[i - 1]!;
       for (let j = 0; j < i; j++) {
-        d[j] = v[(i - 1) * n + j]!;
-        v[i * n + j] = 0;
+        d[j] = v[j * n + i - 1]!;
         v[j * n + i] = 0;
+        v[i * n + j] = 0;
       }
     } else {
       for (let k = 0; k < i; k++) {
@@ -59,11 +66,11 @@ function tridiagonalize(v: Float64Array, d: Float64Array, e: Float64Array, n: nu
       for (let j = 0; j < i; j++) e[j] = 0;
       for (let j = 0; j < i; j++) {
         f = d[j]!;
-        v[j * n + i] = f;
+        v[i * n + j] = f;
         g = e[j]! + v[j * n + j]! * f;
         for (let k = j + 1; k <= i - 1; k++) {
-          g += v[k * n + j]! * d[k]!;
-          e[k] = e[k]! + v[k * n + j]! * f;
+          g += v[j * n + k]! * d[k]!;
+          e[k] = e[k]! + v[j * n + k]! * f;
         }
         e[j] = g;
       }
@@ -77,36 +84,49 @@ function tridiagonalize(v: Float64Array, d: Float64Array, e: Float64Array, n: nu
       for (let j = 0; j < i; j++) {
         f = d[j]!;
         g = e[j]!;
-        for (let k = j; k <= i - 1; k++) v[k * n + j] = v[k * n + j]! - (f * e[k]! + g * d[k]!);
-        d[j] = v[(i - 1) * n + j]!;
-        v[i * n + j] = 0;
+        for (let k = j; k <= i - 1; k++) v[j * n + k] = v[j * n + k]! - (f * e[k]! + g * d[k]!);
+        d[j] = v[j * n + i - 1]!;
+        v[j * n + i] = 0;
       }
     }
     d[i] = h;
   }
+  if (!withVectors) {
+    // The reduced matrix's diagonal is left on v's diagonal; accumulating the transformations is only
+    // needed for the eigenvectors.
+    for (let j = 0; j < n; j++) d[j] = v[j * n + j]!;
+    e[0] = 0;
+    return;
+  }
   for (let i = 0; i < n - 1; i++) {
-    v[(n - 1) * n + i] = v[i * n + i]!;
+    v[i * n + n - 1] = v[i * n + i]!;
     v[i * n + i] = 1;
     const h = d[i + 1]!;
     if (h !== 0) {
-      for (let k = 0; k <= i; k++) d[k] = v[k * n + i + 1]! / h;
+      for (let k = 0; k <= i; k++) d[k] = v[(i + 1) * n + k]! / h;
       for (let j = 0; j <= i; j++) {
         let g = 0;
-        for (let k = 0; k <= i; k++) g += v[k * n + i + 1]! * v[k * n + j]!;
-        for (let k = 0; k <= i; k++) v[k * n + j] = v[k * n + j]! - g * d[k]!;
+        for (let k = 0; k <= i; k++) g += v[(i + 1) * n + k]! * v[j * n + k]!;
+        for (let k = 0; k <= i; k++) v[j * n + k] = v[j * n + k]! - g * d[k]!;
       }
     }
-    for (let k = 0; k <= i; k++) v[k * n + i + 1] = 0;
+    for (let k = 0; k <= i; k++) v[(i + 1) * n + k] = 0;
   }
   for (let j = 0; j < n; j++) {
-    d[j] = v[(n - 1) * n + j]!;
-    v[(n - 1) * n + j] = 0;
+    d[j] = v[j * n + n - 1]!;
+    v[j * n + n - 1] = 0;
   }
   v[(n - 1) * n + n - 1] = 1;
   e[0] = 0;
 }
 
-function diagonalizeTridiagonal(v: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
+function diagonalizeTridiagonal(
+  v: Float64Array,
+  d: Float64Array,
+  e: Float64Array,
+  n: number,
+  withVectors: boolean,
+): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i]!;
   e[n - 1] = 0;
   let f = 0;
@@ -154,11 +174,13 @@ function diagonalizeTridiagonal(v: Float64Array, d: Float64Array, e: Float64Arra
           c = p / r;
           p = c * d[i]! - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]!);
+          if (!withVectors) continue;
+          const rowI = i * n;
+          const rowNext = rowI + n;
           for (let k = 0; k < n; k++) {
-            const row = k * n;
-            h = v[row + i + 1]!;
-            v[row + i + 1] = s * v[row + i]! + c * h;
-            v[row + i] = c * v[row + i]! - s * h;
+            h = v[rowNext + k]!;
+            v[rowNext + k] = s * v[rowI + k]! + c * h;
+            v[rowI + k] = c * v[rowI + k]! - s * h;
           }
         }
         p = (-s * s2 * c3 * el1 * e[l]!) / dl1;
@@ -169,6 +191,12 @@ function diagonalizeTridiagonal(v: Float64Array, d: Float64Array, e: Float64Arra
     d[l] = d[l]! + f;
     e[l] = 0;
   }
+}
+
+function transpose(a: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[j * n + i] = a[i * n + j]!;
+  return out;
 }
 
 function sortAscending(v: Float64Array, d: Float64Array, n: number): void {
@@ -185,9 +213,9 @@ function sortAscending(v: Float64Array, d: Float64Array, n: number): void {
       d[k] = d[i]!;
       d[i] = p;
       for (let row = 0; row < n; row++) {
-        const t = v[row * n + i]!;
-        v[row * n + i] = v[row * n + k]!;
-        v[row * n + k] = t;
+        const t = v[i * n + row]!;
+        v[i * n + row] = v[k * n + row]!;
+        v[k * n + row] = t;
       }
     }
   }
