@@ -1,12 +1,10 @@
-import type { CreateEngineOptions, Engine } from "@scrilla/engine";
+import type { Engine } from "@scrilla/engine";
 import type { OutputStream } from "./cli-context.js";
 import type { DataHome } from "./data-home.js";
 import { parseIsoDate } from "./iso-date.js";
 import { ScrillaError } from "./light-imports.js";
 import type { CliLogger } from "./logger.js";
 import { createProgressBar } from "./progress-bar.js";
-
-type CreateEngine = (options: CreateEngineOptions) => Engine | Promise<Engine>;
 
 /**
  * Creates the engine lazily (it loads the cache, providers and their SDKs, which `--help` must not pay for)
@@ -21,12 +19,9 @@ export function engineSession(
   let engine: Promise<Engine> | undefined;
   const progress = createProgressBar(stderr, logger);
   const open = async (): Promise<Engine> => {
-    const module = (await import("@scrilla/engine")) as unknown as { createEngine?: CreateEngine };
-    if (typeof module.createEngine !== "function") {
-      throw new Error("this build of @scrilla/engine has no createEngine; rebuild the workspace (pnpm build).");
-    }
+    const { createEngine } = await import("@scrilla/engine");
     const today = pinnedToday(env.SCRILLA_TODAY);
-    const created = await module.createEngine({
+    const created = await createEngine({
       env: { ...env, SCRILLA_HOME: home.root },
       logger,
       ...(today ? { today } : {}),

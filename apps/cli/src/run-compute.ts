@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { readWatchlist } from "./admin/watchlist.js";
 import type { CliContext } from "./cli-context.js";
 import { ScrillaError } from "./light-imports.js";
@@ -22,7 +23,7 @@ export async function runCompute(context: CliContext): Promise<void> {
   const result = await engine.run(spec.name, symbols, context.options);
   const sections = () => tabulate(spec.name, result, symbols);
   if (output.save) {
-    await saveResult(output.save, result, sections);
+    await saveResult(resolve(context.cwd, output.save), result, sections);
     context.logger.info(`saved ${spec.name} result to ${output.save}`);
   }
   if (output.quiet) return;

@@ -14,8 +14,9 @@ export interface Section {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PERCENT_KEY =
-  /^(annual_return|annual_volatility|equity_cost|portfolio_return|portfolio_volatility|correlation|weight|MA_\d+)$/;
-const MONEY_KEY = /^(value_at_risk|conditional_value_at_risk|discount_dividend|total|leftover|close|price)$/;
+  /^(annual_return|annual_volatility|equity_cost|portfolio_return|portfolio_volatility|correlation|allocation|weight|discount|MA_\d+)$/;
+const MONEY_KEY =
+  /^((conditional_)?value_at_risk(_loss)?|discount_dividend|total|leftover|close|price|spot_price|model_price)$/;
 const INTEGER_KEY = /^(shares)$/;
 
 /** Style of values that have no key of their own (values of `{ticker: x}` and `{date: x}` maps). */
@@ -36,14 +37,21 @@ export function styleForKey(key: string, command: string): CellStyle {
 export function tabulate(command: string, result: unknown, symbols: readonly string[]): Section[] {
   if (Array.isArray(result)) return tabulateList(command, result);
   if (!isRecord(result)) return [{ columns: [command], styles: [styleOf(result, command)], rows: [[toCell(result)]] }];
-  if (isRecord(result.holdings)) return tabulateAllocation(command, result);
+  if (isRecord(result.holdings) || Array.isArray(result.holdings)) return tabulateAllocation(command, result);
   if (Array.isArray(result.correlation_matrix)) return [tabulateMatrix(result.correlation_matrix, symbols)];
   const entries = Object.entries(result);
   if (entries.every(([, value]) => !isRecord(value) && !Array.isArray(value))) {
     return [tabulateScalars(command, result)];
   }
-  if (entries.every(([, value]) => isRecord(value)))
+  if (entries.every(([, value]) => isRecord(value) && Object.values(value).every(isRecord))) {
+    // {ticker: {date: {field: x}}} (moving averages): one table per ticker.
+    return entries.flatMap(([key, value]) =>
+      tabulate(command, value, symbols).map((section) => ({ ...section, title: key })),
+    );
+  }
+  if (entries.every(([, value]) => isRecord(value))) {
     return [tabulateNested(command, result as Record<string, Record<string, unknown>>)];
+  }
   // Mixed: scalar fields first, then one table per nested value.
   const scalars = Object.fromEntries(entries.filter(([, value]) => !isRecord(value) && !Array.isArray(value)));
   const sections: Section[] = Object.keys(scalars).length > 0 ? [fieldTable(command, Object.entries(scalars))] : [];
@@ -87,28 +95,42 @@ function tabulateNested(command: string, map: Record<string, Record<string, unkn
 }
 
 function tabulateAllocation(command: string, allocation: Record<string, unknown>): Section[] {
+  const summary = Object.entries(allocation).filter(
+    ([key, value]) => key !== "holdings" && key !== "shares" && !isRecord(value) && !Array.isArray(value),
+  );
+  return [
+    { ...holdingsTable(command, allocation), title: "holdings" },
+    { ...fieldTable(command, summary), title: "portfolio" },
+  ];
+}
+
+/** Holdings as scrilla's list of `{ticker, allocation, …}` (spec §5.11) or as `{ticker: weight}` plus `shares`. */
+function holdingsTable(command: string, allocation: Record<string, unknown>): Section {
+  if (Array.isArray(allocation.holdings)) return tabulateList(command, allocation.holdings)[0]!;
   const holdings = allocation.holdings as Record<string, unknown>;
   const shares = isRecord(allocation.shares) ? allocation.shares : undefined;
-  const tickers = Object.keys(holdings);
-  const holdingsSection: Section = {
-    title: "holdings",
-    columns: shares ? ["symbol", "weight", "shares"] : ["symbol", "weight"],
+  return {
+    columns: shares ? ["ticker", "allocation", "shares"] : ["ticker", "allocation"],
     styles: shares ? ["text", "percent", "integer"] : ["text", "percent"],
-    rows: tickers.map((ticker) =>
+    rows: Object.keys(holdings).map((ticker) =>
       shares ? [ticker, toCell(holdings[ticker]), toCell(shares[ticker])] : [ticker, toCell(holdings[ticker])],
     ),
   };
-  const summary = Object.entries(allocation).filter(
-    ([key, value]) => key !== "holdings" && key !== "shares" && !isRecord(value),
-  );
-  return [holdingsSection, { ...fieldTable(command, summary), title: "portfolio" }];
+}
+
+/** `{ticker: weight}` of either holdings shape. */
+function weightsOf(holdings: unknown): Record<string, unknown> {
+  if (isRecord(holdings)) return holdings;
+  if (!Array.isArray(holdings)) return {};
+  return Object.fromEntries(holdings.filter(isRecord).map((holding) => [String(holding.ticker), holding.allocation]));
 }
 
 function tabulateList(command: string, list: unknown[]): Section[] {
   const records = list.filter(isRecord);
-  if (records.length > 0 && records.every((record) => isRecord(record.holdings))) {
-    // Efficient frontier: one row per point.
-    const tickers = unionKeys(records.map((record) => record.holdings as Record<string, unknown>));
+  if (records.length > 0 && records.every((record) => isRecord(record.holdings) || Array.isArray(record.holdings))) {
+    // Efficient frontier: one row per point, one weight column per ticker.
+    const weights = records.map((record) => weightsOf(record.holdings));
+    const tickers = unionKeys(weights);
     const stats = unionKeys(records.map((record) => omitNested(record)));
     return [
       {
@@ -120,7 +142,7 @@ function tabulateList(command: string, list: unknown[]): Section[] {
         ],
         rows: records.map((record, index) => [
           index + 1,
-          ...tickers.map((ticker) => toCell((record.holdings as Record<string, unknown>)[ticker])),
+          ...tickers.map((ticker) => toCell(weights[index]?.[ticker])),
           ...stats.map((key) => toCell(record[key])),
         ]),
       },

@@ -27,7 +27,7 @@ export async function dividendsChart({ engine, symbols, options }: PlotContext):
     {
       data: { values },
       encoding: {
-        x: { field: "date", type: "temporal", title: "Payment date" },
+        x: { field: "date", type: "temporal", title: "Payment date", axis: { format: "%b %Y" } },
         y: { field: "amount", type: "quantitative", title: "Dividend per share (USD)" },
         color: { field: "series", type: "nominal", title: "Series" },
       },

@@ -5,7 +5,10 @@ import { nestedRecords } from "./result-shapes.js";
 
 /** plot-moving-averages: one line per period (bars when the window is a single date). */
 export async function movingAveragesChart({ engine, symbols, options }: PlotContext): Promise<TopLevelSpec> {
-  const byDate = nestedRecords(await engine.run("mov-averages", symbols, options));
+  const result = nestedRecords(await engine.run("mov-averages", symbols, options));
+  // {ticker: {date: {MA_20, …}}}; a bare {date: {…}} is accepted too.
+  const perTicker = result[symbols[0] ?? ""];
+  const byDate = perTicker ? nestedRecords(perTicker) : result;
   const values = Object.entries(byDate).flatMap(([date, averages]) =>
     Object.entries(averages)
       .filter((entry): entry is [string, number] => typeof entry[1] === "number")
