@@ -30,6 +30,9 @@ export PRICE_DIR="$root/examples/prices"
 export SQLITE_FILE="$work/scrilla.db"
 export SCRILLA_HOME="$work/home"
 export LOG_LEVEL="${LOG_LEVEL:-info}"
+# No Treasury feed offline: commands that need the risk-free rate (risk-profile, sharpe-ratio, capm-*,
+# --sharpe) use this fixed rate, the recorded TEN_YEAR yield of 2021-11-18 (1.59 %).
+export RISK_FREE_RATE="${RISK_FREE_RATE:-0.0159}"
 
 if [ "$#" -eq 0 ]; then
   set -- optimize-portfolio SPY GLD BX --start 2021-07-14 --end 2021-11-19
