@@ -1,10 +1,30 @@
 import type { DateRange } from "@scrilla/core";
 import { invalidInput } from "@scrilla/core";
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export const isIsoDate = (value: unknown): value is string =>
-  typeof value === "string" && ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+/** A real calendar date written `YYYY-MM-DD`. Hand-rolled: it runs once per stored row (millions per bench). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== "string" || value.length !== 10) return false;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false; // "-"
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  const leapDay = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+  return day <= DAYS_IN_MONTH[month - 1]! + leapDay;
+}
+
+/** The decimal number in value[from, to), or -1 if a character is not a digit. */
+function digits(value: string, from: number, to: number): number {
+  let number = 0;
+  for (let i = from; i < to; i++) {
+    const code = value.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    number = number * 10 + code;
+  }
+  return number;
+}
 
 export function assertIsoDate(value: unknown, what: string): asserts value is string {
   if (!isIsoDate(value)) {

@@ -106,6 +106,7 @@ export class SqliteCacheStore implements CacheStore {
     assertPriceRows(ticker, rows);
     if (covered) assertDateRange(covered, "covered range");
     this.#transaction(`writing ${rows.length} prices of ${ticker}`, () => {
+      // One prepared statement run per row: cheaper in CPU than one multi-row or json_each insert (measured).
       const upsert = this.#statement(SQL.upsertPrice);
       for (const row of rows) upsert.run(ticker, row.date, row.open, row.close);
       if (covered) this.#statement(SQL.insertPriceMarker).run(ticker, fetchedMarker(covered));
