@@ -1,5 +1,10 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The README example imports "@scrilla/cache"; its test runs it against the sources, no build needed.
+  resolve: {
+    alias: [{ find: /^@scrilla\/cache$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) }],
+  },
   test: { include: ["test/**/*.test.ts"], testTimeout: 60_000 },
 });
