@@ -1,4 +1,4 @@
-export { parseCommandOptions } from "./commands/command-options-schema.js";
+export { commandOptionsSchema, parseCommandOptions } from "./commands/command-options-schema.js";
 export {
   COMMAND_SPECS,
   type CommandSpec,
