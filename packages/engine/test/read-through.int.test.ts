@@ -1,5 +1,22 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness, WINDOW } from "./support/engine-harness.js";
+import { type Harness, startHarness, TODAY, WINDOW } from "./support/engine-harness.js";
+
+const CHILD = fileURLToPath(new URL("./support/run-command-child.mjs", import.meta.url));
+
+/** Runs a command in a separate Node process on the harness's environment (the built engine). */
+async function runInNewProcess(h: Harness, command: string, symbols: string[], options: object): Promise<unknown> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [CHILD, JSON.stringify([command, symbols, options, TODAY])],
+    {
+      env: { ...process.env, ...h.env },
+    },
+  );
+  return JSON.parse(stdout);
+}
 
 let harness: Harness;
 beforeAll(async () => {
@@ -24,6 +41,10 @@ describe("read-through cache (memory → SQLite → provider)", () => {
     // A new engine (as a new process would) on the same SQLite file, with a fresh symbol-list folder.
     const second = await harness.open({ env: { SCRILLA_HOME: `${harness.dir}/home` } });
     expect(await second.run("risk-profile", ["ALLY", "BX"], WINDOW)).toEqual(answer);
+    expect(harness.server.count()).toBe(afterFirst);
+
+    // And a separate Node process on the same SQLite file.
+    expect(await runInNewProcess(harness, "risk-profile", ["ALLY", "BX"], WINDOW)).toEqual(answer);
     expect(harness.server.count()).toBe(afterFirst);
   });
 
