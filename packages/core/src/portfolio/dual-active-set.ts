@@ -46,6 +46,7 @@ class DualActiveSetSolver {
   private readonly orientation: Float64Array;
   private readonly isActive: Uint8Array;
   private readonly setAside: Uint8Array;
+  /** J stored by columns (column c at c·n … c·n + n − 1): rotations and z = J₂·d₂ then run on contiguous memory. */
   private readonly j: Float64Array;
   private readonly r: Float64Array;
   private readonly active: Int32Array;
@@ -67,7 +68,7 @@ class DualActiveSetSolver {
     this.orientation = new Float64Array(m).fill(1);
     this.isActive = new Uint8Array(m);
     this.setAside = new Uint8Array(m);
-    this.j = inverseTransposeOfLower(problem.choleskyLower, n);
+    this.j = transpose(inverseTransposeOfLower(problem.choleskyLower, n), n);
     this.r = new Float64Array(n * n);
     this.active = new Int32Array(n);
     this.multipliers = new Float64Array(n);
@@ -178,16 +179,16 @@ class DualActiveSetSolver {
     const constraint = this.at(p);
     const sign = this.orientation[p]!;
     if (constraint.kind === "unit") {
-      const row = constraint.index * n;
+      const index = constraint.index;
       const scale = sign * constraint.coefficient;
-      for (let c = 0; c < n; c++) d[c] = scale * j[row + c]!;
+      for (let c = 0; c < n; c++) d[c] = scale * j[c * n + index]!;
     } else {
-      d.fill(0);
-      for (let i = 0; i < n; i++) {
-        const weight = sign * constraint.normal[i]!;
-        if (weight === 0) continue;
-        const row = i * n;
-        for (let c = 0; c < n; c++) d[c] = d[c]! + weight * j[row + c]!;
+      const normal = constraint.normal;
+      for (let c = 0; c < n; c++) {
+        const column = c * n;
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += j[column + i]! * normal[i]!;
+        d[c] = sign * sum;
       }
     }
     let d2Squared = 0;
@@ -197,11 +198,12 @@ class DualActiveSetSolver {
       dSquared += value;
       if (c >= q) d2Squared += value;
     }
-    for (let i = 0; i < n; i++) {
-      let sum = 0;
-      const row = i * n;
-      for (let c = q; c < n; c++) sum += j[row + c]! * d[c]!;
-      z[i] = sum;
+    z.fill(0);
+    for (let c = q; c < n; c++) {
+      const weight = d[c]!;
+      if (weight === 0) continue;
+      const column = c * n;
+      for (let i = 0; i < n; i++) z[i] = z[i]! + weight * j[column + i]!;
     }
     for (let i = q - 1; i >= 0; i--) {
       let sum = d[i]!;
@@ -238,13 +240,7 @@ class DualActiveSetSolver {
       const { cos, sin, radius } = givens(a, b);
       d[c - 1] = radius;
       d[c] = 0;
-      for (let i = 0; i < n; i++) {
-        const row = i * n;
-        const left = j[row + c - 1]!;
-        const right = j[row + c]!;
-        j[row + c - 1] = cos * left + sin * right;
-        j[row + c] = -sin * left + cos * right;
-      }
+      rotateColumns(j, n, c - 1, cos, sin);
     }
     for (let i = 0; i <= q; i++) r[i * n + q] = d[i]!;
     this.active[q] = p;
@@ -278,13 +274,7 @@ class DualActiveSetSolver {
         r[c * n + k] = cos * upper + sin * lower;
         r[(c + 1) * n + k] = -sin * upper + cos * lower;
       }
-      for (let i = 0; i < n; i++) {
-        const row = i * n;
-        const left = j[row + c]!;
-        const right = j[row + c + 1]!;
-        j[row + c] = cos * left + sin * right;
-        j[row + c + 1] = -sin * left + cos * right;
-      }
+      rotateColumns(j, n, c, cos, sin);
     }
     this.q = q - 1;
   }
@@ -300,4 +290,22 @@ class DualActiveSetSolver {
     }
     return { x: this.x, equalityMultipliers, inequalityMultipliers, iterations: this.iterations };
   }
+}
+
+/** Columns (first, first + 1) of a column-stored n×n matrix ← (cos·left + sin·right, −sin·left + cos·right). */
+function rotateColumns(columns: Float64Array, n: number, first: number, cos: number, sin: number): void {
+  const left = first * n;
+  const right = left + n;
+  for (let i = 0; i < n; i++) {
+    const a = columns[left + i]!;
+    const b = columns[right + i]!;
+    columns[left + i] = cos * a + sin * b;
+    columns[right + i] = -sin * a + cos * b;
+  }
+}
+
+function transpose(a: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) out[k * n + i] = a[i * n + k]!;
+  return out;
 }
