@@ -28,6 +28,11 @@ export async function buildLambdaImage(): Promise<string> {
   return stdout.trim();
 }
 
+/** Removes the per-bundle image (the base image stays, keyed by its recipe, for the next run). */
+export async function removeImage(image: string): Promise<void> {
+  await run("docker", ["image", "rm", "--force", image], { timeout: 30_000 });
+}
+
 export interface ContainerRun {
   result: unknown;
   /** Every other stdout/stderr line: the handler's JSON logs. */

@@ -3,7 +3,7 @@ import { startDynamoDBLocal } from "@scrilla/cache/testing";
 import { type FixtureServer, startFixtureServer } from "@scrilla/market-data/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTables } from "./create-tables.js";
-import { buildLambdaImage, invokeInContainer, requireDocker } from "./docker.js";
+import { buildLambdaImage, invokeInContainer, removeImage, requireDocker } from "./docker.js";
 import { expectClose, WINDOW } from "./golden.js";
 import { loadEvent } from "./load-event.js";
 
@@ -41,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fixtures?.close();
   await dynamo?.stop();
+  if (image) await removeImage(image);
 });
 
 describe("the container image (apps/lambda/Dockerfile FROM the local Node 24 stand-in base)", () => {
