@@ -48,6 +48,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const symbols = normalizeSymbols(invocation.symbols, spec);
     const resolved = resolveOptions(invocation.options, spec);
     for (const flag of resolved.ignored) logger.warn(`${spec.name} does not use ${flag}; ignoring it`);
+    logger.debug(`running ${spec.name}`, { symbols, options: resolved.command, output: resolved.output });
     const context: CliContext = {
       spec,
       symbols,

@@ -24,7 +24,7 @@ export interface CliWorld {
 }
 
 /** The built CLI against the loopback fixture server, with its own SQLite file and data home. */
-export async function startCliWorld(): Promise<CliWorld> {
+export async function startCliWorld(extraEnv: Record<string, string> = {}): Promise<CliWorld> {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: the CLI tests run the built binary, run pnpm build first.`);
   const dir = await mkdtemp(join(tmpdir(), "scrilla-cli-"));
   const server = await startFixtureServer();
@@ -41,6 +41,10 @@ export async function startCliWorld(): Promise<CliWorld> {
     SCRILLA_TODAY: "2021-11-19",
     LOG_LEVEL: "info",
     NO_COLOR: "1",
+    // Loopback server: no need to pace requests or wait long before retrying.
+    ALPHA_VANTAGE_MIN_INTERVAL_MS: "0",
+    HTTP_BACKOFF_MS: "1",
+    ...extraEnv,
   };
   return {
     dir,
@@ -88,4 +92,18 @@ export function jsonOf(run: CliRun): unknown {
   } catch {
     throw new Error(`stdout is not one JSON document:\n${run.stdout}\nstderr:\n${run.stderr}`);
   }
+}
+
+/** Runs `tasks` with at most `limit` in flight (the CLI processes share a 2-core machine and one SQLite file). */
+export async function inPool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
 }
