@@ -8,8 +8,10 @@ import { expectScrillaError } from "./support/expect-error.js";
 import { type FaultPlan, faultyClient } from "./support/fault-injection.js";
 import { syntheticPrices } from "./support/fixture-prices.js";
 
+// One DynamoDB Local (jar) for the whole file.
+const context = useDynamoDBLocal("jar");
+
 describe("DynamoDB faults (injected by SDK middleware against DynamoDB Local, jar)", () => {
-  const context = useDynamoDBLocal("jar");
   const clients: DynamoDBClient[] = [];
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();
@@ -29,12 +31,12 @@ describe("DynamoDB faults (injected by SDK middleware against DynamoDB Local, ja
 
   it("retries UnprocessedItems until every item is written", async () => {
     const { store, healthy, stats } = await faultyStore({ unprocessedCalls: 30 });
-    const rows = syntheticPrices(500, "2000-01-01");
+    const rows = syntheticPrices(250, "2000-01-01");
     await store.putPrices("SPY", rows, { start: "2000-01-01", end: "2001-05-14" });
     expect(stats.unprocessedInjected).toBeGreaterThan(100);
-    expect(stats.batchWriteCalls).toBeGreaterThan(Math.ceil(501 / 25));
+    expect(stats.batchWriteCalls).toBeGreaterThan(Math.ceil(251 / 25));
     const stored = await healthy.getPrices("SPY", all);
-    expect(stored).toHaveLength(500);
+    expect(stored).toHaveLength(250);
     expect(stored.map((row) => row.close)).toEqual(rows.map((row) => row.close));
     expect(await healthy.getFetchedRanges("prices", "SPY")).toEqual([{ start: "2000-01-01", end: "2001-05-14" }]);
   });
@@ -89,8 +91,6 @@ describe("DynamoDB faults (injected by SDK middleware against DynamoDB Local, ja
 });
 
 describe("createCacheStore with mode dynamodb (jar)", () => {
-  const context = useDynamoDBLocal("jar");
-
   it("opens the DynamoDB store, provisions it, and layers memory on top when asked", async () => {
     const store = await createCacheStore({
       mode: "dynamodb",
