@@ -30,13 +30,9 @@ export interface Invocation {
 
 /** The parts of an API Gateway v2 / Function URL event (payload format 2.0) the handler reads. */
 export const httpEventSchema = z.looseObject({
-  requestContext: z.looseObject({
-    http: z.looseObject({ method: z.string() }),
-    requestId: z.string().optional(),
-  }),
+  requestContext: z.looseObject({ http: z.looseObject({ method: z.string() }) }),
   rawQueryString: z.string().optional(),
   queryStringParameters: z.record(z.string(), z.string().optional()).nullish(),
-  headers: z.record(z.string(), z.string().optional()).nullish(),
   body: z.string().nullish(),
   isBase64Encoded: z.boolean().optional(),
 });
