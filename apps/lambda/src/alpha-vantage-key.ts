@@ -17,7 +17,7 @@ export const ssmParameterReader: ParameterReader = async (name) => {
 
 /**
  * The AlphaVantage key: `ALPHA_VANTAGE_KEY` when set (tests, local runs), else the SSM parameter named by
- * `ALPHA_VANTAGE_KEY_PARAMETER` (or `ALPHA_VANTAGE_KEY_SSM_PARAMETER`, the name infra sets), else none
+ * `ALPHA_VANTAGE_KEY_PARAMETER` (set by infra on every function), else none
  * (commands that need it then fail with API_KEY_MISSING).
  */
 export async function resolveAlphaVantageKey(
@@ -26,7 +26,7 @@ export async function resolveAlphaVantageKey(
 ): Promise<string | undefined> {
   const direct = env.ALPHA_VANTAGE_KEY?.trim();
   if (direct) return direct;
-  const parameter = (env.ALPHA_VANTAGE_KEY_PARAMETER || env.ALPHA_VANTAGE_KEY_SSM_PARAMETER)?.trim();
+  const parameter = env.ALPHA_VANTAGE_KEY_PARAMETER?.trim();
   if (!parameter) return undefined;
   let value: string | undefined;
   try {
