@@ -81,3 +81,37 @@ describe("data directory commands", () => {
     expect((await world.run(["cs"])).code).toBe(0);
   });
 });
+
+describe("commands that use the engine", () => {
+  const window = ["--start", "2021-07-14", "--end", "2021-11-19"];
+  const priceRequests = () =>
+    world.server.count({ service: "alphaVantage", params: { function: "TIME_SERIES_DAILY" } });
+
+  it("clear-cache (cc) empties the cache: the next run fetches again; purge also empties the data directory", async () => {
+    expect((await world.run(["prices", "ALLY", ...window, "-q"])).code).toBe(0);
+    const fetched = priceRequests();
+    expect((await world.run(["prices", "ALLY", ...window, "-q"])).code).toBe(0);
+    expect(priceRequests()).toBe(fetched);
+    expect((await world.run(["cc"])).code).toBe(0);
+    expect((await world.run(["prices", "ALLY", ...window, "-q"])).code).toBe(0);
+    expect(priceRequests()).toBe(fetched + 1);
+
+    await world.run(["watch", "ALLY"]);
+    expect((await world.run(["purge"])).code).toBe(0);
+    expect(existsSync(join(world.env.SCRILLA_HOME!, "common", "watchlist.json"))).toBe(false);
+    expect((await world.run(["prices", "ALLY", ...window, "-q"])).code).toBe(0);
+    expect(priceRequests()).toBe(fetched + 2);
+  });
+
+  it("screen without symbols screens the watchlist (§6.6); with an empty watchlist it says how to fill it", async () => {
+    await world.run(["ccm"]);
+    const empty = await world.run(["screen", "--criteria", "ddm", "--discount", "0.05"]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr.trim()).toMatch(
+      /^scrilla: INVALID_INPUT: screen needs tickers or a watchlist; add some with scrilla watch/,
+    );
+    await world.run(["watch", "ALLY", "BX"]);
+    const screened = jsonOf(await world.run(["scr", "--criteria", "ddm", "--discount", "0.05", "--json"]));
+    expect(Object.keys(screened as object).sort()).toEqual(["ALLY", "BX"]);
+  });
+});
