@@ -116,10 +116,16 @@ export class SqliteCacheStore implements CacheStore {
   async getPrices(ticker: string, range: DateRange): Promise<PriceRow[]> {
     assertTicker(ticker);
     assertDateRange(range);
-    // node:sqlite rows are plain {date, open, close} objects already.
-    return this.#read(`reading prices of ${ticker}`, () =>
-      this.#statement(SQL.selectPrices).all(ticker, range.start, range.end),
-    ) as unknown as PriceRow[];
+    const tuples = this.#read(`reading prices of ${ticker}`, () =>
+      this.#arrayStatement(SQL.selectPrices).all(ticker, range.start, range.end),
+    ) as unknown as [string, number | null, number][];
+    // Plain objects (node:sqlite's row objects have a null prototype), built from arrays: one allocation per row.
+    const rows = new Array<PriceRow>(tuples.length);
+    for (let i = 0; i < tuples.length; i++) {
+      const [date, open, close] = tuples[i]!;
+      rows[i] = { date, open, close };
+    }
+    return rows;
   }
 
   async putInterest(rows: readonly InterestRow[], covered?: DateRange): Promise<void> {
@@ -136,9 +142,10 @@ export class SqliteCacheStore implements CacheStore {
     if (!isMaturity(maturity))
       throw invalidInput(`Unknown maturity ${JSON.stringify(maturity)}; use one of MATURITIES.`);
     assertDateRange(range);
-    return this.#read(`reading ${maturity} interest`, () =>
-      this.#statement(SQL.selectInterest).all(maturity, range.start, range.end),
-    ) as unknown as InterestRow[];
+    const tuples = this.#read(`reading ${maturity} interest`, () =>
+      this.#arrayStatement(SQL.selectInterest).all(maturity, range.start, range.end),
+    ) as unknown as [Maturity, string, number | null][];
+    return tuples.map(([rowMaturity, date, value]) => ({ maturity: rowMaturity, date, value }));
   }
 
   async getProfile(key: ProfileKey): Promise<ProfileFields | undefined> {
@@ -202,6 +209,18 @@ export class SqliteCacheStore implements CacheStore {
     if (!statement) {
       statement = this.#db.prepare(sql);
       this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** A statement whose rows come back as arrays (cached apart from the object-row statements). */
+  #arrayStatement(sql: string): StatementSync {
+    const key = `arrays:${sql}`;
+    let statement = this.#statements.get(key);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      statement.setReturnArrays(true);
+      this.#statements.set(key, statement);
     }
     return statement;
   }

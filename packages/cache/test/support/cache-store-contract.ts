@@ -34,6 +34,7 @@ export function describeCacheStoreContract(name: string, openStore: () => Promis
       const expected = ascending(ally.filter((row) => row.date >= range.start && row.date <= range.end));
       const got = await store.getPrices("ALLY", range);
       expect(got.length).toBeGreaterThan(80);
+      expect(got).toStrictEqual(expected); // plain objects with exactly date, open, close
       expect(plain(got)).toEqual(expected);
       expect(got[0]?.date).toBe(range.start);
       expect(got.at(-1)?.date).toBe(range.end);
