@@ -16,6 +16,8 @@ export function createProgressBar(stderr: NodeJS.WritableStream & { isTTY?: bool
     const bar = `${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}`;
     stderr.write(`\r[${bar}] ${event.completed}/${event.total} ${event.source} ${event.key}\u001b[K`);
     drawn = true;
+    // Done: clear the line so later log lines start clean.
+    if (event.kind === "fetch-done" && event.completed === event.total) finish();
   };
   const finish = () => {
     if (drawn) stderr.write("\r\u001b[K");
