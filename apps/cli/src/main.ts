@@ -1,5 +1,6 @@
 import { helpText } from "./admin/help-text.js";
 import type { CliContext, OutputStream } from "./cli-context.js";
+import { closestCommand } from "./closest-command.js";
 import { resolveOptions } from "./command-options.js";
 import { resolveDataHome } from "./data-home.js";
 import { engineSession } from "./engine-session.js";
@@ -36,9 +37,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const spec = findCommand(invocation.command);
     if (!spec) {
+      const suggestion = closestCommand(invocation.command, COMMAND_SPECS);
+      const hint = suggestion ? `did you mean ${suggestion}? ` : "";
       throw new ScrillaError(
         "INVALID_INPUT",
-        `unknown command "${invocation.command}"; scrilla help lists the commands.`,
+        `unknown command "${invocation.command}"; ${hint}scrilla help lists them.`,
       );
     }
     if (invocation.options.help === true) {

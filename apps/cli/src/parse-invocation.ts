@@ -38,5 +38,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
 }
 
 function usageMessage(error: CommanderError): string {
-  return error.message.replace(/^error:\s*/i, "").replace(/\n[\s\S]*$/, "");
+  // Keep commander's "(Did you mean --start?)" on the same line.
+  return error.message
+    .replace(/^error:\s*/i, "")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
 }

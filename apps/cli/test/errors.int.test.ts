@@ -39,6 +39,16 @@ const USAGE_CASES: [string, string[], RegExp][] = [
   ["unknown command", ["frobnicate", "ALLY"], /^scrilla: INVALID_INPUT: unknown command "frobnicate"/],
   ["unknown option", ["risk-profile", "ALLY", "--frob"], /^scrilla: INVALID_INPUT: unknown option '--frob'/],
   [
+    "mistyped command",
+    ["risk-profil", "ALLY"],
+    /^scrilla: INVALID_INPUT: unknown command "risk-profil"; did you mean risk-profile\?/,
+  ],
+  [
+    "mistyped option",
+    ["rp", "ALLY", "--strat", "2021-07-14"],
+    /^scrilla: INVALID_INPUT: unknown option '--strat' \(Did you mean --start\?\)/,
+  ],
+  [
     "bad date",
     ["risk-profile", "ALLY", "--start", "2021-02-30"],
     /^scrilla: INVALID_INPUT: --start "2021-02-30" is not a date/,
