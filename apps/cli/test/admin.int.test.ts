@@ -1,8 +1,9 @@
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COMMAND_SPECS } from "@scrilla/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliWorld, jsonOf, startCliWorld } from "./support/cli-harness.js";
+import { BIN, type CliWorld, jsonOf, startCliWorld } from "./support/cli-harness.js";
 
 let world: CliWorld;
 beforeAll(async () => {
@@ -113,5 +114,30 @@ describe("commands that use the engine", () => {
     await world.run(["watch", "ALLY", "BX"]);
     const screened = jsonOf(await world.run(["scr", "--criteria", "ddm", "--discount", "0.05", "--json"]));
     expect(Object.keys(screened as object).sort()).toEqual(["ALLY", "BX"]);
+  });
+});
+
+describe("colour", () => {
+  // `script` (util-linux) runs the CLI on a pseudo-terminal, the only way to see what a user's terminal gets.
+  const onTerminal = (extra: Record<string, string>) =>
+    new Promise<string>((resolve, reject) => {
+      const { NO_COLOR: _, ...env } = world.env;
+      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} store --key COLOUR_TEST --value x`;
+      const options = { env: { ...env, TERM: "xterm-256color", ...extra }, encoding: "utf8" as const };
+      execFile("script", ["-qec", command, "/dev/null"], options, (error, stdout) =>
+        error
+          ? reject(new Error(`this test needs util-linux's script to fake a terminal: ${error.message}`))
+          : resolve(stdout),
+      );
+    });
+
+  it("is used on a terminal and never with NO_COLOR or when piped", async () => {
+    const tty = await onTerminal({});
+    expect(tty).toContain("\u001b[36mscrilla: info:");
+    const noColor = await onTerminal({ NO_COLOR: "1" });
+    expect(noColor).toContain("scrilla: info:");
+    expect(noColor).not.toContain("\u001b[");
+    const piped = await world.run(["store", "--key", "COLOUR_TEST", "--value", "x"], { NO_COLOR: undefined });
+    expect(piped.stderr).not.toContain("\u001b[");
   });
 });
