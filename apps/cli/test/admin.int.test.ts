@@ -104,6 +104,17 @@ describe("commands that use the engine", () => {
     expect(priceRequests()).toBe(fetched + 2);
   });
 
+  it("a key stored with scrilla store is the key market-data uses when the environment has none", async () => {
+    const withoutKey = { ALPHA_VANTAGE_KEY: undefined };
+    await world.run(["ccm"]);
+    const missing = await world.run(["prices", "GLD", ...window], withoutKey);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/scrilla: API_KEY_MISSING: .*ALPHA_VANTAGE_KEY/);
+    expect((await world.run(["store", "--key", "ALPHA_VANTAGE_KEY", "--value", "from-the-key-file"])).code).toBe(0);
+    const stored = await world.run(["prices", "GLD", ...window, "--json"], withoutKey);
+    expect(Object.keys((jsonOf(stored) as Record<string, object>).GLD!)).toHaveLength(92);
+  });
+
   it("screen without symbols screens the watchlist (§6.6); with an empty watchlist it says how to fill it", async () => {
     await world.run(["ccm"]);
     const empty = await world.run(["screen", "--criteria", "ddm", "--discount", "0.05"]);
