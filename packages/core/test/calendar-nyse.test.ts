@@ -2,24 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { NYSE_CALENDAR, nyseClosures, nyseScheduledHolidays } from "../src/calendar/index.js";
-import { ScrillaError } from "../src/errors.js";
+import { expectCode } from "./support/assertions.js";
 import { FIXTURES_DIR } from "./support/recorded-prices.js";
 
 const spyDates = (): string[] => {
   const file = join(FIXTURES_DIR, "alphavantage/TIME_SERIES_DAILY/SPY.json");
   const body = JSON.parse(readFileSync(file, "utf8")) as { "Time Series (Daily)": Record<string, unknown> };
   return Object.keys(body["Time Series (Daily)"]).sort();
-};
-
-const expectCode = (action: () => unknown, code: string): void => {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ScrillaError);
-    expect((error as ScrillaError).code).toBe(code);
-    return;
-  }
-  throw new Error(`expected a ScrillaError ${code}`);
 };
 
 describe("NYSE calendar against recorded market data", () => {

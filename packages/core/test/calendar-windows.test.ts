@@ -19,18 +19,7 @@ import {
   timeToNextYear,
   validateDates,
 } from "../src/calendar/index.js";
-import { ScrillaError } from "../src/errors.js";
-
-const expectCode = (action: () => unknown, code: string): void => {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ScrillaError);
-    expect((error as ScrillaError).code).toBe(code);
-    return;
-  }
-  throw new Error(`expected a ScrillaError ${code}`);
-};
+import { expectCode } from "./support/assertions.js";
 
 describe("calendar dates (spec §9.7)", () => {
   it.each([

@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { betaFromStatistics, costOfEquity, marketBeta, returnCovariance, sharpeRatio } from "../src/capm/index.js";
 import { percentileCorrelation } from "../src/correlation/index.js";
-import { ScrillaError } from "../src/errors.js";
 import { logReturns } from "../src/returns/index.js";
+import { codeOf } from "./support/assertions.js";
 import { recordedPrices } from "./support/recorded-prices.js";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScrillaError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe("CAPM helpers", () => {
   it("beta of the market against itself is its own correlation by the requested method (D-22)", () => {

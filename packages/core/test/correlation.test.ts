@@ -6,21 +6,11 @@ import {
   correlationSeries,
   percentileCorrelation,
 } from "../src/correlation/index.js";
-import { ScrillaError } from "../src/errors.js";
 import { empiricalCopula, sampleCorrelation, samplePercentiles, standardize } from "../src/estimators/index.js";
 import { normalCdf, normalPdf } from "../src/probability/index.js";
 import { logReturns } from "../src/returns/index.js";
+import { codeOf } from "./support/assertions.js";
 import { recordedPrices } from "./support/recorded-prices.js";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScrillaError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 /** Φ₂ by quadrature of ∫_{−∞}^{x} φ(t) Φ((y − ρt)/√(1−ρ²)) dt (composite Simpson, 20,000 panels). */
 function quadratureBivariateCdf(x: number, y: number, rho: number): number {

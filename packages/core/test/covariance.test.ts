@@ -8,20 +8,10 @@ import {
   returnsPanelFromPrices,
   sampleCorrelationMatrix,
 } from "../src/covariance/index.js";
-import { ScrillaError } from "../src/errors.js";
 import { sampleCorrelation, sampleCovariance } from "../src/estimators/index.js";
 import { logReturns } from "../src/returns/index.js";
+import { codeOf } from "./support/assertions.js";
 import { recordedPrices } from "./support/recorded-prices.js";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScrillaError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 function randomPanel(assets: number, days: number, seed: number): ReturnsPanel {
   let state = seed;

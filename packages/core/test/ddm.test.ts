@@ -7,21 +7,8 @@ import {
   projectedDividend,
   timeToNextPayment,
 } from "../src/ddm/index.js";
-import { ScrillaError } from "../src/errors.js";
+import { expectCode, relative } from "./support/assertions.js";
 import { recordedDividends } from "./support/recorded-prices.js";
-
-const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
-
-const expectCode = (action: () => unknown, code: string): void => {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ScrillaError);
-    expect((error as ScrillaError).code).toBe(code);
-    return;
-  }
-  throw new Error(`expected a ScrillaError ${code}`);
-};
 
 const quarterly = [
   { date: "2020-01-15", amount: 1.0 },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { discountDividendModel, dividendNpv } from "../src/ddm/index.js";
+import { relative } from "./support/assertions.js";
 import { recordedDividends } from "./support/recorded-prices.js";
 
 // Spec Appendix A.5: today pinned to 2021-11-19, discount 0.05, recorded AlphaVantage dividends.
 const TODAY = "2021-11-19";
-const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
 
 describe("A.5 discount dividend model — ALLY (20 payments)", () => {
   const dividends = recordedDividends("ALLY");

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ScrillaError } from "../src/errors.js";
 import { movingAverages } from "../src/moving-averages/index.js";
 import { riskProfile } from "../src/profile/index.js";
+import { codeOf } from "./support/assertions.js";
 import { recordedPrices } from "./support/recorded-prices.js";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScrillaError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe("movingAverages", () => {
   it("reports every date of a range, ascending, with MA_<k> keys equal to the window profile's μ", () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ScrillaError } from "../src/errors.js";
 import {
   conditionalExpectedValue,
   conditionalValueAtRisk,
@@ -12,19 +11,7 @@ import {
   probabilityD2,
   valueAtRisk,
 } from "../src/probability/index.js";
-
-const relative = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
-
-const expectCode = (action: () => unknown, code: string): void => {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ScrillaError);
-    expect((error as ScrillaError).code).toBe(code);
-    return;
-  }
-  throw new Error(`expected a ScrillaError ${code}`);
-};
+import { expectCode, relative } from "./support/assertions.js";
 
 const gbm = (spot: number, annualVolatility: number, annualReturn: number, expiry: number): GbmInput => ({
   spot,

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ScrillaError } from "../src/errors.js";
 import { parseEstimationMethod, riskProfile } from "../src/profile/index.js";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScrillaError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { codeOf } from "./support/assertions.js";
 
 describe("riskProfile", () => {
   const prices = [100, 102, 101, 105, 103, 108, 107, 111];

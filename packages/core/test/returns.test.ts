@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ScrillaError } from "../src/errors.js";
 import { alignSeries, annualisedReturns, defaultWeekends, logReturns, samplingPeriod } from "../src/returns/index.js";
+import { codeOf } from "./support/assertions.js";
 import { recordedPrices } from "./support/recorded-prices.js";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScrillaError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe("returns", () => {
   it("daily log returns are ln(P[t]/P[t−1]), oldest first, one fewer than prices", () => {
