@@ -1,30 +1,16 @@
 import { isMaturity, type Maturity, ScrillaError } from "@scrilla/core";
 import { z } from "zod";
 
-const integer = (fallback: number) =>
+/** A whole-number variable with a default; `minimum` 1 for counts of things, 0 where none is meaningful. */
+const wholeNumber = (fallback: number, minimum = 1) =>
   z
     .string()
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v.trim() === "") return fallback;
       const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0) {
-        ctx.addIssue({ code: "custom", message: `must be a positive integer, got "${v}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-/** Like `integer` but 0 is allowed (e.g. no spacing between requests). */
-const count = (fallback: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === "") return fallback;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) {
-        ctx.addIssue({ code: "custom", message: `must be a whole number ≥ 0, got "${v}"` });
+      if (!Number.isInteger(n) || n < minimum) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number ≥ ${minimum}, got "${v}"` });
         return z.NEVER;
       }
       return n;
@@ -39,7 +25,7 @@ const envSchema = z.object({
   DYNAMO_CONF: z.string().optional(),
   DYNAMO_PROVISION: z.enum(["auto", "never"]).optional(),
   DYNAMODB_ENDPOINT: z.url().optional(),
-  CACHE_MEMORY_ENTRIES: integer(256),
+  CACHE_MEMORY_ENTRIES: wholeNumber(256),
   PRICE_MANAGER: z.enum(["alpha_vantage", "csv"]).default("alpha_vantage"),
   PRICE_DIR: z.string().min(1).optional(),
   STAT_MANAGER: z.enum(["treasury"]).default("treasury"),
@@ -77,17 +63,17 @@ const envSchema = z.object({
     .default("SPY")
     .transform((v) => stripQuotes(v).toUpperCase()),
   DEFAULT_ESTIMATION_METHOD: z.enum(["moments", "percentiles", "likelihood"]).default("moments"),
-  DEFAULT_ANALYSIS_PERIOD: integer(100),
-  FRONTIER_STEPS: integer(5),
-  MA_1: integer(20),
-  MA_2: integer(60),
-  MA_3: integer(100),
-  HTTP_TIMEOUT_MS: integer(30_000),
-  HTTP_RETRIES: count(3),
-  HTTP_BACKOFF_MS: integer(500),
-  ALPHA_VANTAGE_MIN_INTERVAL_MS: count(1_000),
-  ALPHA_VANTAGE_THROTTLE_WAIT_MS: count(30_000),
-  ALPHA_VANTAGE_MAX_THROTTLE_WAITS: count(3),
+  DEFAULT_ANALYSIS_PERIOD: wholeNumber(100),
+  FRONTIER_STEPS: wholeNumber(5),
+  MA_1: wholeNumber(20),
+  MA_2: wholeNumber(60),
+  MA_3: wholeNumber(100),
+  HTTP_TIMEOUT_MS: wholeNumber(30_000),
+  HTTP_RETRIES: wholeNumber(3, 0),
+  HTTP_BACKOFF_MS: wholeNumber(500),
+  ALPHA_VANTAGE_MIN_INTERVAL_MS: wholeNumber(1_000, 0),
+  ALPHA_VANTAGE_THROTTLE_WAIT_MS: wholeNumber(30_000, 0),
+  ALPHA_VANTAGE_MAX_THROTTLE_WAITS: wholeNumber(3, 0),
   SCRILLA_HOME: z.string().min(1).optional(),
 });
 
