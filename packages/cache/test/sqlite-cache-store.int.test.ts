@@ -90,11 +90,10 @@ describe("SqliteCacheStore", () => {
     const file = newFile();
     new SqliteCacheStore({ file }).close();
     const worker = new URL("./support/sqlite-writer-process.ts", import.meta.url).pathname;
-    // Both writers start at the same wall-clock moment, so their transactions really interleave.
-    const startAt = String(Date.now() + 1500);
-    const run = (ticker: string) =>
+    // Each writer waits halfway for the other's first commit, so their transactions really interleave.
+    const run = (ticker: string, partner: string) =>
       new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", worker, file, ticker, "100", "20", startAt], {
+        const child = spawn(process.execPath, ["--import", "tsx", worker, file, ticker, "100", "20", partner], {
           stdio: ["ignore", "pipe", "pipe"],
         });
         let output = "";
@@ -104,7 +103,9 @@ describe("SqliteCacheStore", () => {
           code === 0 ? resolve(output) : reject(new Error(`writer ${ticker} exited ${code}: ${output}`)),
         );
       });
-    const spans = (await Promise.all([run("AAA"), run("BBB")])).map((output) => JSON.parse(output) as number[]);
+    const spans = (await Promise.all([run("AAA", "BBB"), run("BBB", "AAA")])).map(
+      (output) => JSON.parse(output) as number[],
+    );
     const [[firstStart, firstEnd], [secondStart, secondEnd]] = spans as [[number, number], [number, number]];
     expect(firstStart < secondEnd && secondStart < firstEnd, `writers did not overlap: ${JSON.stringify(spans)}`).toBe(
       true,
