@@ -1,4 +1,4 @@
-import type { CacheStore, CorrelationKey, ProfileFields, ProfileKey } from "@scrilla/cache";
+import type { CacheStore, CorrelationKey, ProfileKey } from "@scrilla/cache";
 import {
   type AssetType,
   assetCorrelation,
@@ -162,22 +162,27 @@ export class EngineContext {
     return beta;
   }
 
-  /** Every statistic of `risk-profile`, merged into the one cached profile row. */
+  /**
+   * Every statistic of `risk-profile`. μ, σ and β come from the cached profile row; the Sharpe ratio and the
+   * cost of equity are recomputed from today's risk-free rate (itself cached) so they never go stale, and
+   * written back to the row when they changed.
+   */
   async fullProfile(asset: Asset, window: DateRange, method: EstimationMethod): Promise<RiskProfile> {
-    const key = this.profileKey(asset, window, method);
-    const cached = await this.services.store.getProfile(key);
-    if (isComplete(cached)) return cached;
     const base = await this.returnProfile(asset, window, method);
-    const rf = await this.riskFreeRate(window.end);
     const beta = await this.beta(asset, window, method);
     const market = await this.returnProfile(await this.marketAsset(), window, method);
+    const rf = await this.riskFreeRate(window.end);
     const full: RiskProfile = {
       ...base,
       sharpe_ratio: sharpeRatio(base, rf),
       asset_beta: beta,
       equity_cost: costOfEquity(beta, market, rf),
     };
-    await this.services.store.mergeProfile(key, full);
+    const key = this.profileKey(asset, window, method);
+    const stored = await this.services.store.getProfile(key);
+    if (stored?.sharpe_ratio !== full.sharpe_ratio || stored?.equity_cost !== full.equity_cost) {
+      await this.services.store.mergeProfile(key, { sharpe_ratio: full.sharpe_ratio, equity_cost: full.equity_cost });
+    }
     return full;
   }
 
@@ -231,15 +236,6 @@ export class EngineContext {
       weekends: asset.assetType === "crypto",
     };
   }
-}
-
-function isComplete(fields: ProfileFields | undefined): fields is RiskProfile {
-  return (
-    fields !== undefined &&
-    ["annual_return", "annual_volatility", "sharpe_ratio", "asset_beta", "equity_cost"].every(
-      (k) => fields[k as keyof ProfileFields] !== undefined,
-    )
-  );
 }
 
 const TICKER = /^[A-Z0-9][A-Z0-9.\-^=]{0,19}$/;

@@ -73,3 +73,20 @@ describe("read-through cache (memory → SQLite → provider)", () => {
     expect(harness.server.count({ service: "treasury" })).toBe(treasury);
   });
 });
+
+describe("statistics that depend on the risk-free rate", () => {
+  it("a cached profile answers with the current rate, not the one it was first computed with", async () => {
+    const engine = await harness.open();
+    const [sharpeAtTreasury] = Object.values(
+      (await engine.run("sharpe-ratio", ["ALLY"], WINDOW)) as Record<string, number>,
+    );
+    const fixedRate = await harness.open({ env: { RISK_FREE_RATE: "0.05" } });
+    const profile = (await fixedRate.run("risk-profile", ["ALLY"], WINDOW)) as Record<
+      string,
+      { annual_return: number; annual_volatility: number; sharpe_ratio: number }
+    >;
+    const { annual_return, annual_volatility, sharpe_ratio } = profile.ALLY!;
+    expect(sharpe_ratio).toBeCloseTo((annual_return - 0.05) / annual_volatility, 12);
+    expect(sharpe_ratio).not.toBeCloseTo(sharpeAtTreasury!, 6);
+  });
+});
