@@ -198,8 +198,18 @@ export class EngineContext {
    */
   async riskFreeRate(end?: string): Promise<number> {
     if (this.config.RISK_FREE_RATE !== undefined) return this.config.RISK_FREE_RATE;
-    const { value } = await this.latestYield(this.config.RISK_FREE, end);
-    return value / 100;
+    try {
+      const { value } = await this.latestYield(this.config.RISK_FREE, end);
+      return value / 100;
+    } catch (error) {
+      if (!(error instanceof ScrillaError) || error.code !== "PROVIDER_ERROR") throw error;
+      throw new ScrillaError(
+        error.code,
+        `${error.message} To work without the Treasury service, set RISK_FREE_RATE (a decimal such as 0.04).`,
+        error.details,
+        { cause: error },
+      );
+    }
   }
 
   async latestYield(maturity: Maturity, end?: string): Promise<{ date: string; value: number }> {

@@ -72,6 +72,15 @@ describe("provider faults through the engine", () => {
     });
   });
 
+  it("a Treasury outage names RISK_FREE_RATE as the way to carry on", async () => {
+    const engine = await harness.open({ env: { HTTP_RETRIES: "0", SQLITE_FILE: `${harness.dir}/outage.db` } });
+    harness.server.inject({ kind: "http-error", status: 503, times: 1, service: "treasury" });
+    await expect(engine.run("risk-free", [], {})).rejects.toMatchObject({
+      code: "PROVIDER_ERROR",
+      message: expect.stringContaining("RISK_FREE_RATE"),
+    });
+  });
+
   it("an unknown ticker is NOT_FOUND", async () => {
     const engine = await harness.open();
     await expect(engine.run("prices", ["ZZZZ"], WINDOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
