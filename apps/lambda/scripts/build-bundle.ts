@@ -1,12 +1,11 @@
 /**
  * Bundles the handler into dist/index.mjs (entry `index.handler`) and zips it into dist/lambda.zip for
  * infra. The AWS SDK v3 stays external: the Node.js 24 Lambda runtime ships it. Node built-ins stay external;
- * node:sqlite is loaded only when a SQLite cache is opened (see lazy-node-sqlite.ts), never on Lambda.
+ * @scrilla/cache loads node:sqlite only when a SQLite cache is opened, so never on Lambda.
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
-import { lazyNodeSqlite } from "./lazy-node-sqlite.js";
 import { zipBundle } from "./zip-bundle.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -22,7 +21,6 @@ const result = await build({
   format: "esm",
   target: "node24",
   external: ["@aws-sdk/*", "@smithy/*"],
-  plugins: [lazyNodeSqlite],
   // Some dependencies are CommonJS and call require() for built-ins; give the ES module a require.
   banner: {
     js: 'import { createRequire as __scrillaCreateRequire } from "node:module";\nconst require = __scrillaCreateRequire(import.meta.url);',

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import type { DateRange, Maturity } from "@scrilla/core";
 import { invalidInput, isMaturity, ScrillaError } from "@scrilla/core";
 import type {
@@ -90,7 +90,9 @@ export class SqliteCacheStore implements CacheStore {
     let db: DatabaseSync | undefined;
     try {
       if (this.file !== ":memory:") mkdirSync(dirname(this.file), { recursive: true });
-      db = new DatabaseSync(this.file, { timeout: options.busyTimeoutMs ?? 10_000 });
+      // Loaded on first use, so importing @scrilla/cache (e.g. on Lambda with DynamoDB) never loads SQLite.
+      const sqlite = process.getBuiltinModule("node:sqlite");
+      db = new sqlite.DatabaseSync(this.file, { timeout: options.busyTimeoutMs ?? 10_000 });
       db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");
       migrateSchema(db, this.file);
