@@ -72,7 +72,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const emit = (event: ProgressEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const ctx = new EngineContext({ config, store, market, today, lastClose, logger, emit });
+  const ctx = new EngineContext({ config, store, market, today, lastClose, logger, emit, home });
   const ownsStore = options.store === undefined;
 
   return {

@@ -31,6 +31,8 @@ export interface EngineServices {
   lastClose: string | undefined;
   logger: EngineLogger;
   emit: (event: ProgressEvent) => void;
+  /** scrilla's user directory (key files, watchlist, symbol lists). */
+  home: { root: string; common: string; static: string };
 }
 
 /** One asset of a request: its symbol and resolved asset type. */

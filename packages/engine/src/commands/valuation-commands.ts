@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { discountDividendModel, ScrillaError } from "@scrilla/core";
-import { scrillaHome } from "../data-home.js";
 import type { DividendModelResult } from "../engine.js";
 import type { EngineContext } from "../engine-context.js";
 import { normaliseTicker } from "../engine-context.js";
@@ -95,7 +94,7 @@ export async function screenCommand(ctx: EngineContext, symbols: Symbols, option
 }
 
 async function watchlist(ctx: EngineContext): Promise<string[]> {
-  const file = join(scrillaHome({ ...process.env, SCRILLA_HOME: ctx.config.SCRILLA_HOME }).common, "watchlist.json");
+  const file = join(ctx.services.home.common, "watchlist.json");
   try {
     const list = JSON.parse(await readFile(file, "utf8")) as unknown;
     return Array.isArray(list) ? list.map(String) : [];
