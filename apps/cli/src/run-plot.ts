@@ -12,7 +12,10 @@ export async function runPlot(context: CliContext): Promise<void> {
     throw new ScrillaError("INVALID_INPUT", `${spec.name} has no chart in this version of the CLI; see scrilla help.`);
   const path = resolve(context.cwd, output.save ?? `${spec.name}.svg`);
   chartFormat(path); // reject a bad extension before any fetching
-  const chart = await builder({ engine: await context.engine(), symbols: context.symbols, options: context.options });
+  const engine = await context.engine();
+  // Titles name the estimation method actually used, the configured default when none was given.
+  const method = context.options.method ?? engine.config.DEFAULT_ESTIMATION_METHOD;
+  const chart = await builder({ engine, symbols: context.symbols, options: { ...context.options, method } });
   const format = await writeChart(chart, path);
   context.logger.info(`wrote ${format.toUpperCase()} chart ${path}`);
   if (output.quiet) return;

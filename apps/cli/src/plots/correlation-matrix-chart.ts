@@ -12,7 +12,7 @@ export async function correlationMatrixChart({ engine, symbols, options }: PlotC
     (row as number[]).map((value, j) => ({ row: symbols[i], column: symbols[j], correlation: value })),
   );
   const axis = { type: "nominal", sort: symbols };
-  return frame(`Correlation matrix (${options.method ?? "default"} method)`, {
+  return frame(`Correlation matrix (${options.method ?? "moments"} method)`, {
     width: 80 * symbols.length,
     height: 80 * symbols.length,
     data: { values: cells },

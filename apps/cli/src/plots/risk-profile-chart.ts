@@ -20,7 +20,7 @@ export async function riskProfileChart({ engine, symbols, options }: PlotContext
     },
     y: { field: "return", type: "quantitative", scale: { zero: false }, axis: percentAxis("Annual return μ (%)") },
   };
-  return frame(`Risk-return profile (${options.method ?? "default"} method)`, {
+  return frame(`Risk-return profile (${options.method ?? "moments"} method)`, {
     data: { values },
     encoding: position,
     layer: [
