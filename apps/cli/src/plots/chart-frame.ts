@@ -18,3 +18,14 @@ export function frame(title: string | string[], body: Record<string, unknown>): 
 }
 
 export const percentAxis = (title: string) => ({ title, format: ".1%" });
+
+/** x = annual volatility σ, y = annual return μ, both in percent: the plane of risk-return charts. */
+export const riskReturnPosition = {
+  x: {
+    field: "volatility",
+    type: "quantitative",
+    scale: { zero: false },
+    axis: percentAxis("Annual volatility σ (%)"),
+  },
+  y: { field: "return", type: "quantitative", scale: { zero: false }, axis: percentAxis("Annual return μ (%)") },
+} as const;

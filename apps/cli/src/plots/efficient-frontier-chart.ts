@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { frame, percentAxis } from "./chart-frame.js";
+import { frame, riskReturnPosition } from "./chart-frame.js";
 import type { PlotContext } from "./plot-context.js";
 import { isRecord, unexpected } from "./result-shapes.js";
 
@@ -16,13 +16,7 @@ export async function efficientFrontierChart({ engine, symbols, options }: PlotC
     data: { values: points },
     mark: { type: "line", point: true, strokeDash: [6, 4] },
     encoding: {
-      x: {
-        field: "volatility",
-        type: "quantitative",
-        scale: { zero: false },
-        axis: percentAxis("Annual volatility σ (%)"),
-      },
-      y: { field: "return", type: "quantitative", scale: { zero: false }, axis: percentAxis("Annual return μ (%)") },
+      ...riskReturnPosition,
       color: { field: "series", type: "nominal", title: "Series" },
     },
   });

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { frame, percentAxis } from "./chart-frame.js";
+import { frame, riskReturnPosition } from "./chart-frame.js";
 import type { PlotContext } from "./plot-context.js";
 import { nestedRecords } from "./result-shapes.js";
 
@@ -11,18 +11,9 @@ export async function riskProfileChart({ engine, symbols, options }: PlotContext
     volatility: profile.annual_volatility,
     return: profile.annual_return,
   }));
-  const position = {
-    x: {
-      field: "volatility",
-      type: "quantitative",
-      scale: { zero: false },
-      axis: percentAxis("Annual volatility σ (%)"),
-    },
-    y: { field: "return", type: "quantitative", scale: { zero: false }, axis: percentAxis("Annual return μ (%)") },
-  };
   return frame(`Risk-return profile (${options.method ?? "moments"} method)`, {
     data: { values },
-    encoding: position,
+    encoding: riskReturnPosition,
     layer: [
       {
         mark: { type: "point", filled: true, size: 90 },
