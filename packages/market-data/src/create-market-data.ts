@@ -3,7 +3,10 @@ import { AlphaVantageDividendProvider } from "./alpha-vantage-dividends.js";
 import { AlphaVantagePriceProvider } from "./alpha-vantage-prices.js";
 import { ApiKeys } from "./api-keys.js";
 import { ListAssetTypeResolver } from "./asset-type-resolver.js";
+import { CsvFolderDividendProvider } from "./csv-folder-dividends.js";
 import { CsvFolderPriceProvider } from "./csv-folder-prices.js";
+import { CsvFolderStatisticsProvider } from "./csv-folder-statistics.js";
+import { CsvYieldCurveProvider } from "./csv-folder-yield-curve.js";
 import { FredSeriesProvider } from "./fred-series.js";
 import { HttpClient, type HttpClientOptions } from "./http-client.js";
 import { type MarketDataLogger, silentLogger } from "./logger.js";
@@ -29,6 +32,10 @@ export interface MarketDataOptions {
   symbolListMaxAgeMs?: number;
   /** `PRICE_DIR`: read prices from `<dir>/<TICKER>.csv` instead of AlphaVantage. */
   priceDir?: string;
+  /** `DIV_DIR`: read dividends from `<dir>/<TICKER>.csv` instead of AlphaVantage. */
+  dividendDir?: string;
+  /** `STAT_DIR`: read the yield curve from `<dir>/daily-treasury-rates*.csv` and FRED series from `<dir>/<SERIES>.csv`. */
+  statisticsDir?: string;
   http?: HttpClientOptions;
   alphaVantage?: { minIntervalMs?: number; throttleWaitMs?: number; maxThrottleWaits?: number };
   treasury?: { minIntervalMs?: number };
@@ -73,21 +80,27 @@ export function createMarketData(options: MarketDataOptions = {}): MarketData {
     prices: options.priceDir
       ? new CsvFolderPriceProvider({ dir: options.priceDir })
       : new AlphaVantagePriceProvider({ client: alphaVantage, logger }),
-    yieldCurve: new TreasuryYieldCurveProvider({
-      http,
-      logger,
-      ...(options.urls?.treasury ? { baseUrl: options.urls.treasury } : {}),
-      ...options.treasury,
-    }),
-    dividends: new AlphaVantageDividendProvider(alphaVantage),
+    yieldCurve: options.statisticsDir
+      ? new CsvYieldCurveProvider({ dir: options.statisticsDir })
+      : new TreasuryYieldCurveProvider({
+          http,
+          logger,
+          ...(options.urls?.treasury ? { baseUrl: options.urls.treasury } : {}),
+          ...options.treasury,
+        }),
+    dividends: options.dividendDir
+      ? new CsvFolderDividendProvider({ dir: options.dividendDir })
+      : new AlphaVantageDividendProvider(alphaVantage),
     assetTypes: new ListAssetTypeResolver(symbolLists),
-    statistics: new FredSeriesProvider({
-      keys,
-      http,
-      logger,
-      ...(options.urls?.fred ? { baseUrl: options.urls.fred } : {}),
-      ...options.fred,
-    }),
+    statistics: options.statisticsDir
+      ? new CsvFolderStatisticsProvider({ dir: options.statisticsDir })
+      : new FredSeriesProvider({
+          keys,
+          http,
+          logger,
+          ...(options.urls?.fred ? { baseUrl: options.urls.fred } : {}),
+          ...options.fred,
+        }),
     symbolLists,
     alphaVantage,
   };

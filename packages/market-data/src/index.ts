@@ -10,7 +10,17 @@ export { AlphaVantagePriceProvider, type AlphaVantagePriceProviderOptions } from
 export { type ApiKeyName, ApiKeys, type ApiKeysOptions } from "./api-keys.js";
 export { ListAssetTypeResolver } from "./asset-type-resolver.js";
 export { createMarketData, type MarketData, type MarketDataOptions } from "./create-market-data.js";
+export { CsvFolderDividendProvider, type CsvFolderDividendProviderOptions } from "./csv-folder-dividends.js";
 export { CsvFolderPriceProvider, type CsvFolderPriceProviderOptions } from "./csv-folder-prices.js";
+export {
+  CsvFolderStatisticsProvider,
+  type CsvFolderStatisticsProviderOptions,
+} from "./csv-folder-statistics.js";
+export {
+  CsvYieldCurveProvider,
+  type CsvYieldCurveProviderOptions,
+  TREASURY_CSV_HEADINGS,
+} from "./csv-folder-yield-curve.js";
 export { DEFAULT_FRED_URL, FredSeriesProvider, type FredSeriesProviderOptions } from "./fred-series.js";
 export { HttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResponse } from "./http-client.js";
 export type { MarketDataLogger } from "./logger.js";
