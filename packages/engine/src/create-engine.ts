@@ -4,6 +4,7 @@ import { createMarketData, type MarketData } from "@scrilla/market-data";
 import { runCommand } from "./commands/run-command.js";
 import { dividendModel } from "./commands/valuation-commands.js";
 import { loadConfig } from "./config/engine-config.js";
+import { latestPriceDate } from "./data/latest-price-date.js";
 import { WeekendAssetTypeResolver } from "./data/weekend-asset-type-resolver.js";
 import { scrillaHome } from "./data-home.js";
 import type { CreateEngineOptions, Engine } from "./engine.js";
@@ -22,8 +23,6 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const config = loadConfig(env);
   const logger = options.logger ?? silent;
   const home = scrillaHome({ ...env, SCRILLA_HOME: config.SCRILLA_HOME });
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const lastClose = options.today ? undefined : lastCloseDate(new Date());
 
   const keyEnv: Record<string, string | undefined> = { ...env };
   if (options.apiKeys?.alphaVantage) keyEnv.ALPHA_VANTAGE_KEY = options.apiKeys.alphaVantage;
@@ -39,6 +38,8 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     keyDir: home.common,
     staticDir: home.static,
     ...(config.PRICE_MANAGER === "csv" && config.PRICE_DIR ? { priceDir: config.PRICE_DIR } : {}),
+    ...(config.DIV_MANAGER === "csv" && config.DIV_DIR ? { dividendDir: config.DIV_DIR } : {}),
+    ...(config.STAT_MANAGER === "csv" && config.STAT_DIR ? { statisticsDir: config.STAT_DIR } : {}),
     http: { timeoutMs: config.HTTP_TIMEOUT_MS, retries: config.HTTP_RETRIES, backoffMs: config.HTTP_BACKOFF_MS },
     alphaVantage: {
       minIntervalMs: config.ALPHA_VANTAGE_MIN_INTERVAL_MS,
@@ -47,6 +48,18 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     },
     logger: (level, message) => logger[level](message),
   });
+
+  // On a price folder "today" is the folder's latest day, so default windows end where the data does;
+  // live data keeps the clock. A pinned today wins over both.
+  const dataToday =
+    options.today === undefined && config.PRICE_MANAGER === "csv" && config.PRICE_DIR
+      ? await latestPriceDate(config.PRICE_DIR, providers.prices)
+      : undefined;
+  const today = options.today ?? dataToday ?? new Date().toISOString().slice(0, 10);
+  const lastClose = options.today ? undefined : (dataToday ?? lastCloseDate(new Date()));
+  const todayNote = dataToday
+    ? `no end date given: using ${dataToday}, the latest date in PRICE_DIR ${config.PRICE_DIR}, as today (set SCRILLA_TODAY=YYYY-MM-DD to choose another day)`
+    : undefined;
 
   // A local price folder must not need the network (or a key) just to tell equities from crypto.
   const market: MarketData =
@@ -72,7 +85,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const emit = (event: ProgressEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const ctx = new EngineContext({ config, store, market, today, lastClose, logger, emit, home });
+  const ctx = new EngineContext({ config, store, market, today, lastClose, todayNote, logger, emit, home });
   const ownsStore = options.store === undefined;
 
   return {

@@ -29,6 +29,8 @@ export interface EngineServices {
   today: string;
   /** Latest date with a published NYSE close (the clock's view), when "today" comes from the clock. */
   lastClose: string | undefined;
+  /** Said once (info) when a command falls back to `today` for its end date and today came from the data. */
+  todayNote?: string | undefined;
   logger: EngineLogger;
   emit: (event: ProgressEvent) => void;
   /** scrilla's user directory (key files, watchlist, symbol lists). */
@@ -45,6 +47,7 @@ export interface Asset {
 export class EngineContext {
   readonly prices: PriceReader;
   readonly interest: InterestReader;
+  private todayNoted = false;
 
   constructor(readonly services: EngineServices) {
     const { store, market, today } = services;
@@ -74,6 +77,7 @@ export class EngineContext {
 
   /** The analysis window (spec §9.5): crypto rules only when every asset is crypto. */
   window(options: CommandOptions, assets: readonly Asset[] = []): DateRange {
+    if (options.end === undefined) this.noteDefaultToday();
     const assetType: AssetType =
       assets.length > 0 && assets.every((a) => a.assetType === "crypto") ? "crypto" : "equity";
     return validateDates({
@@ -204,10 +208,12 @@ export class EngineContext {
       const { value } = await this.latestYield(this.config.RISK_FREE, end);
       return value / 100;
     } catch (error) {
-      if (!(error instanceof ScrillaError) || error.code !== "PROVIDER_ERROR") throw error;
+      // An outage (PROVIDER_ERROR), no yield for the window (NO_PRICES) or no yield file (NOT_FOUND).
+      const missing = ["PROVIDER_ERROR", "NO_PRICES", "NOT_FOUND"];
+      if (!(error instanceof ScrillaError) || !missing.includes(error.code)) throw error;
       throw new ScrillaError(
         error.code,
-        `${error.message} To work without the Treasury service, set RISK_FREE_RATE (a decimal such as 0.04).`,
+        `${error.message} To carry on without a Treasury yield, set RISK_FREE_RATE (a decimal such as 0.04).`,
         error.details,
         { cause: error },
       );
@@ -215,6 +221,7 @@ export class EngineContext {
   }
 
   async latestYield(maturity: Maturity, end?: string): Promise<{ date: string; value: number }> {
+    if (end === undefined) this.noteDefaultToday();
     const published = NYSE_CALENDAR.previousTradingDay(this.services.today);
     const asOf = end && end < published ? end : published;
     const rows = await this.interest.rows(maturity, { start: addDays(asOf, -14), end: asOf });
@@ -227,6 +234,12 @@ export class EngineContext {
       );
     }
     return { date: latest.date, value: latest.value! };
+  }
+
+  private noteDefaultToday(): void {
+    if (this.todayNoted || !this.services.todayNote) return;
+    this.todayNoted = true;
+    this.services.logger.info(this.services.todayNote);
   }
 
   assertMaturity(symbol: string): Maturity {

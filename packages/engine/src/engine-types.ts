@@ -45,6 +45,8 @@ export type AllocationResult = AllocationOutput & {
   covariance_repair?: unknown;
   /** optimize-cvar: the minimised CVaR as a loss fraction. */
   conditional_value_at_risk?: number;
+  /** optimize-cvar with an investment: that fraction of the invested total, in money. */
+  conditional_value_at_risk_loss?: number;
 };
 
 export interface YieldCurveResult {

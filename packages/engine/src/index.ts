@@ -1,5 +1,6 @@
 export { commandOptionsSchema, parseCommandOptions } from "./commands/command-options-schema.js";
 export {
+  API_KEY_NAMES,
   COMMAND_SPECS,
   type CommandSpec,
   findCommand,

@@ -1,9 +1,11 @@
 import type { CommandOptions } from "../engine-types.js";
 
+export { API_KEY_NAMES } from "./api-key-names.js";
+
 export type OptionName = keyof CommandOptions;
 
 /** What a command's positional symbols are. */
-export type SymbolKind = "tickers" | "maturities" | "fred" | "commands" | "none" | "keys";
+export type SymbolKind = "tickers" | "maturities" | "fred" | "commands" | "none" | "keys" | "shells";
 
 export interface CommandSpec {
   /** Primary spelling (spec §10.4). */
@@ -395,6 +397,15 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: "Print the version",
     symbols: "none",
     arity: { min: 0 },
+    options: [],
+    kind: "admin",
+  },
+  {
+    name: "completion",
+    aliases: ["comp"],
+    summary: "Print the shell completion script: completion bash|zsh|fish",
+    symbols: "shells",
+    arity: { min: 1, max: 1 },
     options: [],
     kind: "admin",
   },

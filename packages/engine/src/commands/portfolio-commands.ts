@@ -85,7 +85,12 @@ export async function optimizeCvarCommand(ctx: EngineContext, symbols: Symbols, 
     expiry,
     ...(options.target !== undefined ? { targetReturn: options.target } : {}),
   });
-  return { ...allocation(setup, portfolio, options), conditional_value_at_risk: portfolio.conditionalValueAtRisk };
+  const result = allocation(setup, portfolio, options);
+  const cvar = portfolio.conditionalValueAtRisk;
+  // The CVaR is a fraction of the portfolio's value; in money only when there is an amount (--invest).
+  return result.total === undefined
+    ? { ...result, conditional_value_at_risk: cvar }
+    : { ...result, conditional_value_at_risk: cvar, conditional_value_at_risk_loss: cvar * result.total };
 }
 
 export async function efficientFrontierCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {

@@ -1,5 +1,6 @@
 import { isMaturity, type Maturity, ScrillaError } from "@scrilla/core";
 import { z } from "zod";
+import { expandDataDir } from "./data-dir.js";
 
 /** A whole-number variable with a default; `minimum` 1 for counts of things, 0 where none is meaningful. */
 const wholeNumber = (fallback: number, minimum = 1) =>
@@ -28,8 +29,12 @@ const envSchema = z.object({
   CACHE_MEMORY_ENTRIES: wholeNumber(256),
   PRICE_MANAGER: z.enum(["alpha_vantage", "csv"]).default("alpha_vantage"),
   PRICE_DIR: z.string().min(1).optional(),
-  STAT_MANAGER: z.enum(["treasury"]).default("treasury"),
-  DIV_MANAGER: z.enum(["alpha_vantage"]).default("alpha_vantage"),
+  STAT_MANAGER: z.enum(["treasury", "csv"]).default("treasury"),
+  DIV_MANAGER: z.enum(["alpha_vantage", "csv"]).default("alpha_vantage"),
+  /** Offline files: DATA_DIR sets every *_MANAGER=csv and *_DIR below at once (config/data-dir.ts). */
+  DATA_DIR: z.string().min(1).optional(),
+  DIV_DIR: z.string().min(1).optional(),
+  STAT_DIR: z.string().min(1).optional(),
   ALPHA_VANTAGE_URL: z.url().default("https://www.alphavantage.co/query"),
   ALPHA_VANTAGE_CRYPTO_META_URL: z.url().default("https://www.alphavantage.co/digital_currency_list/"),
   TREASURY_URL: z.url().default("https://home.treasury.gov/resource-center/data-chart-center"),
@@ -80,7 +85,8 @@ const envSchema = z.object({
 export type EngineConfig = z.infer<typeof envSchema>;
 
 /** Validates scrilla's environment once (spec §10.5 names); a bad value names its variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): EngineConfig {
+export function loadConfig(given: Record<string, string | undefined> = process.env): EngineConfig {
+  const env = expandDataDir(given);
   const relevant: Record<string, string> = {};
   for (const key of Object.keys(envSchema.shape)) {
     const value = env[key];
@@ -96,6 +102,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ScrillaError("CONFIG", "PRICE_MANAGER=csv needs PRICE_DIR, the folder of <TICKER>.csv files.", {
       variable: "PRICE_DIR",
     });
+  }
+  for (const [manager, dir, what] of [
+    ["DIV_MANAGER", "DIV_DIR", "the folder of <TICKER>.csv dividend files"],
+    ["STAT_MANAGER", "STAT_DIR", "the folder of daily-treasury-rates.csv and <SERIES>.csv files"],
+  ] as const) {
+    if (parsed.data[manager] === "csv" && !parsed.data[dir]) {
+      throw new ScrillaError("CONFIG", `${manager}=csv needs ${dir}, ${what} (or set DATA_DIR).`, { variable: dir });
+    }
   }
   return parsed.data;
 }
