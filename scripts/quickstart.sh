@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start on a fresh machine: Node 24 + pnpm into .tools (as .ci/run does), install, build, then
-# one real job offline on the bundled example prices (examples/prices/*.csv, converted from the
-# recorded fixtures) with a throw-away SQLite cache and data directory.
+# one real job offline on the bundled example data (examples/: prices, dividends, Treasury yields and
+# FRED series converted from the recorded fixtures) with a throw-away SQLite cache and data directory.
 #   scripts/quickstart.sh                       # the default job below
 #   scripts/quickstart.sh risk-profile SPY GLD --start 2021-07-14 --end 2021-11-19
 set -euo pipefail
@@ -25,17 +25,21 @@ pnpm build --output-logs=errors-only >&2
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/scrilla-quickstart.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-export PRICE_MANAGER=csv
-export PRICE_DIR="$root/examples/prices"
+# Every source from the bundled files (examples/: prices, dividends, Treasury yields, FRED series);
+# "today" is then the data's last day, 2021-11-19, so commands work without dates too.
+export DATA_DIR="$root/examples"
 export SQLITE_FILE="$work/scrilla.db"
 export SCRILLA_HOME="$work/home"
 export LOG_LEVEL="${LOG_LEVEL:-info}"
-# No Treasury feed offline: commands that need the risk-free rate (risk-profile, sharpe-ratio, capm-*,
-# --sharpe) use this fixed rate, the recorded TEN_YEAR yield of 2021-11-18 (1.59 %).
-export RISK_FREE_RATE="${RISK_FREE_RATE:-0.0159}"
+
+# Three more commands that run offline on the same files (apps/cli/test/quickstart.int.test.ts runs them).
+try_next=("risk-profile SPY GLD BX" "discount-dividend-model ALLY BX" "yield-curve")
 
 if [ "$#" -eq 0 ]; then
   set -- optimize-portfolio SPY GLD BX --start 2021-07-14 --end 2021-11-19
 fi
 echo "== scrilla $*" >&2
 node apps/cli/dist/bin.js "$@"
+hint="== try next:"
+for command in "${try_next[@]}"; do hint="$hint scripts/quickstart.sh $command ·"; done
+echo "${hint% ·}" >&2

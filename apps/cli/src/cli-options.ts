@@ -115,6 +115,7 @@ export const CLI_OPTIONS: readonly CliOptionSpec[] = [
     description: "store: the value to store",
   },
   { long: "sharpe", legacy: ["sh"], kind: "flag", description: "optimize-portfolio: maximise the Sharpe ratio" },
+  { long: "open", legacy: [], kind: "flag", description: "plots: open the chart in the system viewer" },
   { long: "json", short: "j", legacy: ["js"], kind: "flag", description: "print one JSON document on stdout" },
   { long: "quiet", short: "q", legacy: [], kind: "flag", description: "print nothing on stdout" },
   { long: "moments", legacy: ["mom"], kind: "flag", description: "estimate by moment matching" },

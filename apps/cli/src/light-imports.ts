@@ -5,4 +5,4 @@
  * so `instanceof ScrillaError` still holds.
  */
 export { ScrillaError } from "@scrilla/core/errors";
-export { COMMAND_SPECS, findCommand } from "@scrilla/engine/commands";
+export { API_KEY_NAMES, COMMAND_SPECS, findCommand } from "@scrilla/engine/commands";

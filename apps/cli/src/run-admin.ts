@@ -54,6 +54,10 @@ export async function runAdmin(context: CliContext): Promise<void> {
       const path = await storeKey(home, key, value);
       return context.logger.info(`stored ${key?.toUpperCase()} in ${path}`);
     }
+    case "completion": {
+      const { completionScript } = await import("./completion/completion-script.js");
+      return say(completionScript(symbols[0] ?? ""));
+    }
     default:
       throw new ScrillaError("INVALID_INPUT", `${spec.name} is not an admin command; see scrilla help.`);
   }

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { CliContext } from "./cli-context.js";
 import { ScrillaError } from "./light-imports.js";
+import { openInViewer } from "./open-in-viewer.js";
 import { PLOT_BUILDERS } from "./plots/plot-builders.js";
 import { chartFormat, writeChart } from "./plots/render-chart.js";
 
@@ -18,6 +19,6 @@ export async function runPlot(context: CliContext): Promise<void> {
   const chart = await builder({ engine, symbols: context.symbols, options: { ...context.options, method } });
   const format = await writeChart(chart, path);
   context.logger.info(`wrote ${format.toUpperCase()} chart ${path}`);
-  if (output.quiet) return;
-  context.stdout.write(output.json ? `${JSON.stringify({ file: path, format })}\n` : `${path}\n`);
+  if (!output.quiet) context.stdout.write(output.json ? `${JSON.stringify({ file: path, format })}\n` : `${path}\n`);
+  if (context.raw.open === true) await openInViewer(path, context.logger);
 }

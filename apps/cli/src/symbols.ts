@@ -1,6 +1,12 @@
 import type { CommandSpec } from "@scrilla/engine";
 import { ScrillaError } from "./light-imports.js";
 
+const NOUNS: Partial<Record<CommandSpec["symbols"], string>> = {
+  maturities: "maturity",
+  commands: "command",
+  shells: "shell",
+};
+
 /** Splits `SPY,GLD` style lists, upper-cases symbols (D-37) and checks the command's arity. */
 export function normalizeSymbols(words: readonly string[], spec: CommandSpec): string[] {
   const split = words
@@ -8,9 +14,11 @@ export function normalizeSymbols(words: readonly string[], spec: CommandSpec): s
     .map((word) => word.trim())
     .filter((word) => word !== "");
   const symbols =
-    spec.symbols === "commands" ? split.map((word) => word.toLowerCase()) : split.map((word) => word.toUpperCase());
+    spec.symbols === "commands" || spec.symbols === "shells"
+      ? split.map((word) => word.toLowerCase())
+      : split.map((word) => word.toUpperCase());
   const { min, max } = spec.arity;
-  const noun = spec.symbols === "maturities" ? "maturity" : spec.symbols === "commands" ? "command" : "symbol";
+  const noun = NOUNS[spec.symbols] ?? "symbol";
   if (symbols.length < min) {
     throw new ScrillaError(
       "INVALID_INPUT",

@@ -133,7 +133,7 @@ describe("colour", () => {
   const onTerminal = (extra: Record<string, string>) =>
     new Promise<string>((resolve, reject) => {
       const { NO_COLOR: _, ...env } = world.env;
-      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} store --key COLOUR_TEST --value x`;
+      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} store --key FRED_KEY --value x`;
       const options = { env: { ...env, TERM: "xterm-256color", ...extra }, encoding: "utf8" as const };
       execFile("script", ["-qec", command, "/dev/null"], options, (error, stdout) =>
         error
@@ -148,7 +148,7 @@ describe("colour", () => {
     const noColor = await onTerminal({ NO_COLOR: "1" });
     expect(noColor).toContain("scrilla: info:");
     expect(noColor).not.toContain("\u001b[");
-    const piped = await world.run(["store", "--key", "COLOUR_TEST", "--value", "x"], { NO_COLOR: undefined });
+    const piped = await world.run(["store", "--key", "FRED_KEY", "--value", "x"], { NO_COLOR: undefined });
     expect(piped.stderr).not.toContain("\u001b[");
   });
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { startFixtureServer } from "@scrilla/market-data/testing";
 import { type BenchFigure, timeMsAsync } from "../../../scripts/bench-kit.js";
 import { createEngine } from "../src/index.js";
+import { dataTodayFigures } from "./data-today.js";
 
 const WINDOW = { start: "2021-07-14", end: "2021-11-19" };
 const TICKERS = ["ALLY", "BX", "SPY", "DIS", "GLD"];
@@ -46,6 +47,7 @@ export async function run(): Promise<BenchFigure[]> {
       { name: "engine optimize-portfolio, cold (fetch + cache)", value: cold, unit: "ms", size },
       { name: "engine optimize-portfolio, warm cache", value: warm, unit: "ms", size },
       { name: "engine risk-profile, warm cache", value: profiles, unit: "ms", size },
+      ...(await dataTodayFigures()),
     ];
   } finally {
     await server.close();

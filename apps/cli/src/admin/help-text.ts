@@ -9,6 +9,7 @@ const SYMBOL_WORDS: Record<CommandSpec["symbols"], string> = {
   commands: "COMMAND",
   none: "",
   keys: "",
+  shells: "SHELL",
 };
 
 /** `scrilla help`: every command, or only the named ones (by name or alias) with their options. */
@@ -51,7 +52,8 @@ function commandHelp(spec: CommandSpec): string {
     );
   }
   if (spec.kind === "compute") lines.push("  output: --json, --quiet, --save <file.json|file.csv>");
-  if (spec.kind === "plot") lines.push(`  output: --save <file.svg|file.png> (default ${spec.name}.svg)`);
+  if (spec.kind === "plot")
+    lines.push(`  output: --save <file.svg|file.png> (default ${spec.name}.svg), --open to view it`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -1,9 +1,7 @@
 import { join } from "node:path";
 import type { DataHome } from "../data-home.js";
-import { ScrillaError } from "../light-imports.js";
+import { API_KEY_NAMES, ScrillaError } from "../light-imports.js";
 import { writeJsonFile } from "./data-files.js";
-
-const KEY_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** `store --key NAME --value V`: writes `<home>/common/NAME.json` = `{NAME: V}`, the key file market-data reads. */
 export async function storeKey(home: DataHome, key: string | undefined, value: string | undefined): Promise<string> {
@@ -14,8 +12,12 @@ export async function storeKey(home: DataHome, key: string | undefined, value: s
     );
   }
   const name = key.toUpperCase();
-  if (!KEY_NAME.test(name))
-    throw new ScrillaError("INVALID_INPUT", `--key ${key} is not a key name; use e.g. ALPHA_VANTAGE_KEY.`);
+  if (!(API_KEY_NAMES as readonly string[]).includes(name)) {
+    throw new ScrillaError(
+      "INVALID_INPUT",
+      `--key ${key} is not a key scrilla uses; store one of ${API_KEY_NAMES.join(", ")}.`,
+    );
+  }
   const path = join(home.common, `${name}.json`);
   await writeJsonFile(path, home.common, { [name]: value });
   return path;

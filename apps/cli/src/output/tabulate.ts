@@ -28,6 +28,8 @@ function commandStyle(command: string): CellStyle {
 }
 
 export function styleForKey(key: string, command: string): CellStyle {
+  // optimize-cvar's CVaR is a fraction of the portfolio's value (its money figure is the _loss key).
+  if (command === "optimize-cvar" && key === "conditional_value_at_risk") return "percent";
   if (PERCENT_KEY.test(key)) return "percent";
   if (MONEY_KEY.test(key)) return "money";
   if (INTEGER_KEY.test(key)) return "integer";

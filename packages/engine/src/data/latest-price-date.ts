@@ -1,12 +1,15 @@
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { PriceProvider } from "@scrilla/market-data";
 
 const PRICE_FILE = /^([A-Za-z0-9.^=_-]+)\.csv$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 
 /**
- * The latest day with a price in a PRICE_DIR folder, read through the folder's own provider so the
- * same rules apply (rows without a close do not count). Files the provider refuses are skipped here:
- * the command that uses them reports the problem. Undefined when the folder holds no prices.
+ * The latest day with a price in a PRICE_DIR folder. Runs at every engine start on a folder, so each
+ * file is scanned for its Date and Close cells only (a row counts when its date is YYYY-MM-DD and its
+ * close a number, as for the price provider); a file with quoted cells goes through the provider.
+ * Unreadable files are skipped: the command that uses them reports the problem. Undefined when none.
  */
 export async function latestPriceDate(dir: string, prices: PriceProvider): Promise<string | undefined> {
   let names: string[];
@@ -15,10 +18,13 @@ export async function latestPriceDate(dir: string, prices: PriceProvider): Promi
   } catch {
     return undefined;
   }
-  const tickers = names.flatMap((name) => PRICE_FILE.exec(name)?.[1] ?? []);
   const latest = await Promise.all(
-    tickers.map(async (ticker) => {
+    names.map(async (name) => {
+      const ticker = PRICE_FILE.exec(name)?.[1];
+      if (!ticker) return undefined;
       try {
+        const text = await readFile(join(dir, name), "utf8");
+        if (!text.includes('"')) return latestDayOf(text);
         const bars = await prices.fetchDaily(ticker, "equity", { start: "1900-01-01", end: "2999-12-31" });
         return bars.at(-1)?.date;
       } catch {
@@ -26,5 +32,26 @@ export async function latestPriceDate(dir: string, prices: PriceProvider): Promi
       }
     }),
   );
-  return latest.reduce<string | undefined>((max, date) => (date && (!max || date > max) ? date : max), undefined);
+  return latest.reduce<string | undefined>((max, day) => (day && (!max || day > max) ? day : max), undefined);
+}
+
+/** The latest date with a numeric close in an unquoted `Date,…,Close,…` text; rows in any order. */
+export function latestDayOf(text: string): string | undefined {
+  const lines = text.split("\n");
+  const header = (lines[0] ?? "")
+    .replace(/^\uFEFF/, "")
+    .split(",")
+    .map((cell) => cell.trim().toLowerCase());
+  const dateAt = header.indexOf("date");
+  const closeAt = header.indexOf("close");
+  if (dateAt < 0 || closeAt < 0) return undefined;
+  let latest: string | undefined;
+  for (let i = 1; i < lines.length; i++) {
+    const cells = lines[i]!.split(",");
+    const day = cells[dateAt]?.trim();
+    if (!day || !ISO_DAY.test(day) || (latest !== undefined && day.slice(0, 10) <= latest)) continue;
+    const close = cells[closeAt]?.trim() ?? "";
+    if (close !== "" && Number.isFinite(Number(close))) latest = day.slice(0, 10);
+  }
+  return latest;
 }
