@@ -66,6 +66,24 @@ describe("DATA_DIR=examples works offline", () => {
     expect(notes[0]).toContain("SCRILLA_TODAY");
   });
 
+  it("a pinned today wins over the data's last day, and nothing is said", async () => {
+    const said: string[] = [];
+    const pinned = await createEngine({
+      env: { DATA_DIR: EXAMPLES, SQLITE_FILE: join(harness.dir, "pinned.db") },
+      today: "2021-10-01",
+      logger: { debug() {}, info: (message) => said.push(message), warn() {} },
+    });
+    try {
+      const prices = (await pinned.run("prices", ["SPY"], { start: "2021-09-27", end: "2021-10-01" })) as {
+        SPY: Record<string, number>;
+      };
+      expect(await pinned.run("close", ["SPY"], {})).toEqual({ SPY: prices.SPY["2021-10-01"] });
+      expect(said.filter((message) => message.includes("PRICE_DIR"))).toEqual([]);
+    } finally {
+      await pinned.close();
+    }
+  });
+
   it("a window without Treasury data names RISK_FREE_RATE", async () => {
     await expect(offline.run("risk-free", [], { end: "2021-01-15" })).rejects.toMatchObject({
       code: "NO_PRICES",
