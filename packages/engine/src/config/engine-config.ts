@@ -99,9 +99,13 @@ export function loadConfig(given: Record<string, string | undefined> = process.e
     throw new ScrillaError("CONFIG", `${variable} ${issue.message}; fix or unset ${variable}.`, { variable });
   }
   if (parsed.data.PRICE_MANAGER === "csv" && !parsed.data.PRICE_DIR) {
-    throw new ScrillaError("CONFIG", "PRICE_MANAGER=csv needs PRICE_DIR, the folder of <TICKER>.csv files.", {
-      variable: "PRICE_DIR",
-    });
+    throw new ScrillaError(
+      "CONFIG",
+      "PRICE_MANAGER=csv needs PRICE_DIR, the folder of <TICKER>.csv files (or set DATA_DIR).",
+      {
+        variable: "PRICE_DIR",
+      },
+    );
   }
   for (const [manager, dir, what] of [
     ["DIV_MANAGER", "DIV_DIR", "the folder of <TICKER>.csv dividend files"],
