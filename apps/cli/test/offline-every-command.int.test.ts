@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { riskProfile } from "@scrilla/core";
+import { discountDividendModel, riskProfile } from "@scrilla/core";
 import { COMMAND_SPECS, createEngine, type Engine } from "@scrilla/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney, formatPercent } from "../src/output/number-format.js";
@@ -217,6 +217,40 @@ describe("the numbers against @scrilla/core on the raw files", () => {
     const rows = csvRows(join(EXAMPLES, "dividends", "ALLY.csv"));
     const printed = (jsonOf(runs.get("dividends")!) as Record<string, Record<string, number>>).ALLY;
     expect(printed).toEqual(Object.fromEntries(rows.map((row) => [row[3], Number(row[4])])));
+  });
+
+  it("interest is the file's percentages over the default window ending on the data's last day", () => {
+    const printed = (jsonOf(runs.get("interest")!) as Record<string, Record<string, number>>).TEN_YEAR!;
+    const dates = Object.keys(printed);
+    expect(dates.at(-1)).toBe("2021-11-19");
+    const iso = (us: string) => `${us.slice(6)}-${us.slice(0, 2)}-${us.slice(3, 5)}`;
+    const fromFile = treasury.filter((row) => iso(row[0]!) >= dates[0]!).map((row) => [iso(row[0]!), Number(row[10])]);
+    expect(printed).toEqual(Object.fromEntries(fromFile));
+  });
+
+  it("discount-dividend-model discounts ALLY.csv's payments at the cost of equity capm-equity prints", async () => {
+    const payments = csvRows(join(EXAMPLES, "dividends", "ALLY.csv")).map((row) => ({
+      date: row[3]!,
+      amount: Number(row[4]),
+    }));
+    const equity = (await library.run("capm-equity", ["ALLY"], {})) as Record<string, { equity_cost: number }>;
+    expect((jsonOf(runs.get("capm-equity")!) as typeof equity).ALLY!.equity_cost).toBeCloseTo(
+      equity.ALLY!.equity_cost,
+      12,
+    );
+    const expected = discountDividendModel({
+      dividends: payments,
+      discountRate: equity.ALLY!.equity_cost,
+      today: "2021-11-19",
+    });
+    const printed = jsonOf(runs.get("discount-dividend-model")!) as Record<string, { discount_dividend: number }>;
+    expect(printed.ALLY!.discount_dividend).toBeCloseTo(expected.npv, 9);
+  });
+
+  it("stats DGS10 is every value of DGS10.csv in the window, holidays left out", () => {
+    const rows = csvRows(join(EXAMPLES, "statistics", "DGS10.csv"));
+    const expected = rows.filter((row) => row[0]! >= "2021-10-01" && row[1]).map((row) => [row[0], Number(row[1])]);
+    expect(jsonOf(runs.get("stats")!)).toEqual({ DGS10: Object.fromEntries(expected) });
   });
 
   it("stat DGS10 is the last value of DGS10.csv", () => {
