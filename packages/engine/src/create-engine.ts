@@ -58,7 +58,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const today = options.today ?? dataToday ?? new Date().toISOString().slice(0, 10);
   const lastClose = options.today ? undefined : (dataToday ?? lastCloseDate(new Date()));
   const todayNote = dataToday
-    ? `no end date given: using ${dataToday}, the latest date in PRICE_DIR ${config.PRICE_DIR}, as today (set SCRILLA_TODAY=YYYY-MM-DD to choose another day)`
+    ? `no date given: using ${dataToday}, the latest date in PRICE_DIR ${config.PRICE_DIR}, as today (set SCRILLA_TODAY=YYYY-MM-DD to choose another day)`
     : undefined;
 
   // A local price folder must not need the network (or a key) just to tell equities from crypto.

@@ -27,7 +27,7 @@ export interface EngineServices {
   store: CacheStore;
   market: MarketData;
   today: string;
-  /** Latest date with a published NYSE close (the clock's view), when "today" comes from the clock. */
+  /** Latest date with a published NYSE close: the clock's view, or the last day of a price folder. */
   lastClose: string | undefined;
   /** Said once (info) when a command falls back to `today` for its end date and today came from the data. */
   todayNote?: string | undefined;
