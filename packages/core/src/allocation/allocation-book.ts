@@ -33,8 +33,9 @@ export function truncateBook(book: AllocationBook): Float64Array {
 }
 
 /**
- * Truncation, then repeatedly one more unit of the most under-allocated asset (largest aᵢ − xᵢuᵢ > 0) that
- * the remaining cash still buys.
+ * Truncation, then repeatedly one more unit of the most under-allocated asset (largest aᵢ − xᵢuᵢ) among those
+ * the remaining cash still buys and that one unit brings closer to target (deficit above half a unit), so the
+ * tracking error never grows.
  */
 export function greedyBook(book: AllocationBook): Float64Array {
   const units = truncateBook(book);
@@ -45,7 +46,8 @@ export function greedyBook(book: AllocationBook): Float64Array {
     for (let i = 0; i < units.length; i++) {
       const price = book.unitPrices[i]!;
       const deficit = book.targets[i]! - units[i]! * price;
-      if (deficit > bestDeficit && price <= cash) {
+      // Only a unit that brings the asset closer to its target: (d − u)² < d² ⇔ d > u/2.
+      if (deficit > bestDeficit && 2 * deficit > price && price <= cash) {
         best = i;
         bestDeficit = deficit;
       }

@@ -15,7 +15,8 @@ export interface DiscreteAllocationInput {
   investment: number;
   /**
    * - `truncate` (default, scrilla's rule): ⌊wᵢV/pᵢ⌋ units;
-   * - `greedy`: truncation, then one more unit of the most under-allocated affordable asset, repeatedly;
+   * - `greedy`: truncation, then one more unit of the most under-allocated affordable asset while that
+   *   brings it closer to target, repeatedly;
    * - `exact`: least Σ (wᵢV − xᵢpᵢ)² within the budget (branch and bound, see `exactBook`).
    */
   method?: AllocationMethod;
