@@ -5,4 +5,11 @@
  * so `instanceof ScrillaError` still holds.
  */
 export { ScrillaError } from "@scrilla/core/errors";
-export { COMMAND_SPECS, findCommand } from "@scrilla/engine/commands";
+export {
+  ALLOCATION_CHOICES,
+  COMMAND_SPECS,
+  findCommand,
+  MEAN_CHOICES,
+  RETURNS_CHOICES,
+  RISK_MODEL_CHOICES,
+} from "@scrilla/engine/commands";

@@ -58,7 +58,8 @@ function readmeExample(index: number): { code: string; printed: string | undefin
   const readme = readFileSync(join(PACKAGE_DIR, "README.md"), "utf8");
   const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```(?:\s*prints\s*```text\n([\s\S]*?)```)?/g)];
   const block = blocks[index];
-  if (!block?.[1]) throw new Error(`README.md has no ${index + 1}th \`\`\`js example block; the packaging test runs it`);
+  if (!block?.[1])
+    throw new Error(`README.md has no ${index + 1}th \`\`\`js example block; the packaging test runs it`);
   return { code: block[1], printed: block[2] };
 }
 
