@@ -167,3 +167,31 @@ describe("discrete allocation", () => {
     expectCode(() => discreteAllocation({ weights: [1], prices: [10], investment: "100" as never }), "INVALID_INPUT");
   });
 });
+
+describe("exact search guard", () => {
+  it("reports proven optimality, and with a tiny node limit still returns a feasible allocation no worse than greedy", async () => {
+    const { exactBook } = await import("../src/allocation/exact-allocation.js");
+    const { greedyBook, trackingError, spent } = await import("../src/allocation/allocation-book.js");
+    const book = {
+      targets: Float64Array.of(2500, 2500, 3000, 2000),
+      unitPrices: Float64Array.of(61, 333, 17.5, 450),
+      budget: 10_000,
+      fractional: [false, false, false, false],
+    };
+    const full = exactBook(book);
+    expect(full.proven).toBe(true);
+    const capped = exactBook(book, 1);
+    expect(capped.proven).toBe(false);
+    expect(spent(book, capped.units)).toBeLessThanOrEqual(book.budget);
+    expect(trackingError(book, capped.units)).toBeLessThanOrEqual(trackingError(book, greedyBook(book)));
+    expect(trackingError(book, full.units)).toBeLessThanOrEqual(trackingError(book, capped.units));
+    expect(
+      discreteAllocation({
+        weights: [0.25, 0.25, 0.3, 0.2],
+        prices: [61, 333, 17.5, 450],
+        investment: 10_000,
+        method: "exact",
+      }).proven,
+    ).toBe(true);
+  });
+});

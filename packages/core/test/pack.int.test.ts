@@ -65,6 +65,9 @@ function readmeExample(index: number): { code: string; printed: string | undefin
 
 const CONSUMER_TS = `import {
   type DiscountDividendValuation,
+  discreteAllocation,
+  type RiskModelResult,
+  riskModel,
   discountDividendModel,
   type GbmInput,
   NYSE_CALENDAR,
@@ -85,7 +88,11 @@ const valuation: DiscountDividendValuation = discountDividendModel({
 });
 // @ts-expect-error a spot price given as a string must not type-check (proves the types are real, not any)
 valueAtRisk({ ...input, spot: "100" }, 0.05);
-export const results = { next, loss, npv: valuation.npv, error: new ScrillaError("INVALID_INPUT", "x").code };
+const risk: RiskModelResult = riskModel({ tickers: ["A"], dates: ["2024-01-02", "2024-01-03", "2024-01-04"], values: [[1, 2, 3]] });
+const shares: number[] = discreteAllocation({ weights: [1], prices: [10], investment: 100, method: "exact" }).shares;
+// @ts-expect-error an unknown risk model must not type-check
+riskModel({ A: { dates: [], close: [] } }, { method: "ledoit" });
+export const results = { next, loss, npv: valuation.npv, error: new ScrillaError("INVALID_INPUT", "x").code, risk, shares };
 `;
 
 const CONSUMER_TSCONFIG = {

@@ -38,6 +38,8 @@ export interface DiscreteAllocation {
   /** √(mean (wᵢ − achievedᵢ)²): how far the whole units are from the target weights. */
   rmse: number;
   method: AllocationMethod;
+  /** `exact` only: false when the search hit its node limit and returned the best allocation it found. */
+  proven?: boolean;
 }
 
 /**
@@ -76,7 +78,14 @@ export function discreteAllocation(input: DiscreteAllocationInput): DiscreteAllo
     }
     unitsPerShare[i] = input.assetTypes?.[i] === "crypto" ? 10 ** decimals : 1;
   }
-  const solve = method === "exact" ? exactBook : method === "greedy" ? greedyBook : truncateBook;
+  let proven = true;
+  const solve = (book: AllocationBook): Float64Array => {
+    if (method === "truncate") return truncateBook(book);
+    if (method === "greedy") return greedyBook(book);
+    const exact = exactBook(book);
+    proven &&= exact.proven;
+    return exact.units;
+  };
   const book = (side: 1 | -1, budget: number): AllocationBook => ({
     targets: Float64Array.from({ length: n }, (_, i) => Math.max(side * weights[i]!, 0) * investment),
     unitPrices: Float64Array.from({ length: n }, (_, i) => prices[i]! / unitsPerShare[i]!),
@@ -92,7 +101,7 @@ export function discreteAllocation(input: DiscreteAllocationInput): DiscreteAllo
   const total = roundTo8Decimals(shares.reduce((sum, units, i) => sum + units * prices[i]!, 0));
   const achievedWeights = shares.map((units, i) => (units * prices[i]!) / investment);
   const squares = achievedWeights.reduce((sum, achieved, i) => sum + (weights[i]! - achieved) ** 2, 0);
-  return {
+  const result: DiscreteAllocation = {
     shares,
     total,
     leftover: roundTo8Decimals(investment - total),
@@ -100,6 +109,8 @@ export function discreteAllocation(input: DiscreteAllocationInput): DiscreteAllo
     rmse: Math.sqrt(squares / n),
     method,
   };
+  if (method === "exact") result.proven = proven;
+  return result;
 }
 
 function roundTo8Decimals(amount: number): number {

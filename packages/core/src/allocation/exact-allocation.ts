@@ -12,8 +12,10 @@ import { type AllocationBook, floorUnits, greedyBook, spent, trackingError } fro
  * - the incumbent starts as the better of greedy top-up and nearest rounding repaired to the budget.
  * Fractional (crypto) assets are not branched on: the remaining cash is spread by the continuous optimum
  * (water-filling), floored to whole minimal units, so each is within one 10⁻⁸ unit of its exact value.
+ * The search is exponential in the worst case; after `maxNodes` nodes it stops with the best allocation found
+ * and `proven: false` (in practice 20 assets need a few thousand nodes).
  */
-export function exactBook(book: AllocationBook): Float64Array {
+export function exactBook(book: AllocationBook, maxNodes = EXACT_NODE_LIMIT): { units: Float64Array; proven: boolean } {
   const n = book.targets.length;
   const whole = [...Array(n).keys()].filter((i) => !book.fractional[i]);
   whole.sort((i, j) => book.unitPrices[j]! - book.unitPrices[i]!);
@@ -31,6 +33,7 @@ export function exactBook(book: AllocationBook): Float64Array {
   consider(greedyBook(book));
   consider(roundedAndRepaired(book));
   const tolerance = 1e-13 * (book.budget * book.budget + 1);
+  let nodes = 0;
 
   const search = (depth: number, cash: number, cost: number): void => {
     if (depth === whole.length) {
@@ -63,6 +66,7 @@ export function exactBook(book: AllocationBook): Float64Array {
   };
 
   const visit = (depth: number, i: number, x: number, cash: number, cost: number, rest: number[]): void => {
+    if (nodes++ >= maxNodes) return;
     if (cost + remainingBound(book, rest, cash) >= best.cost - tolerance) return;
     units[i] = x;
     search(depth + 1, cash, cost);
@@ -70,8 +74,11 @@ export function exactBook(book: AllocationBook): Float64Array {
   };
 
   search(0, book.budget, 0);
-  return best.units;
+  return { units: best.units, proven: nodes < maxNodes };
 }
+
+/** Nodes the exact search may visit before it settles for the best allocation found (a guard, not a tuning knob). */
+export const EXACT_NODE_LIMIT = 2_000_000;
 
 /** The larger Lagrangian bound of the two multipliers (0 and the continuous relaxation's). */
 function remainingBound(book: AllocationBook, rest: readonly number[], cash: number): number {
