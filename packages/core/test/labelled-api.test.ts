@@ -14,7 +14,13 @@ import {
   minimumVariance,
   portfolioModel,
 } from "../src/portfolio/index.js";
-import { ledoitWolfCovariance, sampleCovarianceMatrix } from "../src/risk-models/index.js";
+import {
+  ewmaCovarianceMatrix,
+  ledoitWolfCovariance,
+  oracleApproximatingShrinkage,
+  sampleCovarianceMatrix,
+  semicovarianceMatrix,
+} from "../src/risk-models/index.js";
 import { codeOf, expectCode } from "./support/assertions.js";
 import { factorReturns, isoDay, maxRelativeGap, pricesFromReturns } from "./support/synthetic-panel.js";
 
@@ -117,6 +123,37 @@ describe("labelled results", () => {
     const daily = riskModel(prices, { annualise: false });
     const sample = sampleCovarianceMatrix(panel, { periodsPerYear: 1 });
     expect(maxRelativeGap(Float64Array.from(daily.covariance.flat()), sample.covariance, 1e-20)).toBeLessThan(1e-12);
+  });
+
+  it("property: every labelled risk model equals its positional fast path on the same returns", () => {
+    const positional = {
+      sample: (p: typeof panel) => sampleCovarianceMatrix(p),
+      oas: (p: typeof panel) => oracleApproximatingShrinkage(p),
+      "ledoit-wolf": (p: typeof panel) => ledoitWolfCovariance(p),
+      "ledoit-wolf-single-factor": (p: typeof panel) => ledoitWolfCovariance(p, { target: "single-factor" }),
+      semicov: (p: typeof panel) => semicovarianceMatrix(p),
+      ewma: (p: typeof panel) => ewmaCovarianceMatrix(p),
+    } as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 3, max: 50 }),
+        fc.integer(),
+        fc.constantFrom(...(Object.keys(positional) as (keyof typeof positional)[])),
+        (n, days, seed, method) => {
+          const returns = factorReturns(n, days, seed);
+          const names = Array.from({ length: n }, (_, i) => `T${i}`);
+          const labelled = riskModel(pricesFromReturns(returns, names), { method });
+          // The labelled path recomputes returns from prices: equal to the panel's returns to a few ulps.
+          const expected = positional[method](returns).covariance;
+          const floor = 1e-9 * Math.max(...Array.from(expected, Math.abs));
+          expect(maxRelativeGap(Float64Array.from(labelled.covariance.flat()), expected, floor)).toBeLessThan(1e-9);
+          const direct = positional[method](returnsFromPrices(pricesFromReturns(returns, names))).covariance;
+          expect(Array.from(direct)).toEqual(labelled.covariance.flat());
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 
   it("prices by ticker in, weights by ticker out; JSON reads as a table", () => {
