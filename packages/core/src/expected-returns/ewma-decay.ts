@@ -1,4 +1,5 @@
 import { invalidInput } from "../errors.js";
+import { shown } from "../labelled/estimator-options.js";
 
 /** How fast exponential weights fade: give exactly one of span, half-life (in periods) or decay λ. */
 export interface EwmaDecayOptions {
@@ -17,7 +18,7 @@ export function ewmaDecay(options: EwmaDecayOptions, fallback: EwmaDecayOptions)
   const chosen = given.length === 1 ? options : fallback;
   const check = (value: unknown, name: string, ok: (x: number) => boolean, hint: string): number => {
     if (typeof value !== "number" || !Number.isFinite(value) || !ok(value)) {
-      throw invalidInput(`Option ${name} is ${JSON.stringify(value)}; ${hint}.`, { option: name });
+      throw invalidInput(`Option ${name} is ${shown(value)}; ${hint}.`, { option: name });
     }
     return value;
   };

@@ -22,12 +22,9 @@ export function numberOption(
 ): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || !accept(value)) {
-    throw invalidInput(
-      `Option ${name} is ${JSON.stringify(value) ?? String(value)}; ${hint || "pass a finite number"}.`,
-      {
-        option: name,
-      },
-    );
+    throw invalidInput(`Option ${name} is ${shown(value)}; ${hint || "pass a finite number"}.`, {
+      option: name,
+    });
   }
   return value;
 }
@@ -46,9 +43,14 @@ export function periodsPerYearOption(value: unknown): number {
 export function choiceOption<T extends string>(value: unknown, name: string, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (typeof value !== "string" || !allowed.includes(value as T)) {
-    throw invalidInput(`Option ${name} is ${JSON.stringify(value)}; use one of ${allowed.join(", ")}.`, {
+    throw invalidInput(`Option ${name} is ${shown(value)}; use one of ${allowed.join(", ")}.`, {
       option: name,
     });
   }
   return value as T;
+}
+
+/** A value as a message shows it: numbers as written (NaN, Infinity), the rest as JSON. */
+export function shown(value: unknown): string {
+  return typeof value === "number" || value === undefined ? String(value) : JSON.stringify(value);
 }

@@ -6,7 +6,7 @@ import {
   gbmDriftReturns,
   geometricMeanReturns,
 } from "../expected-returns/mean-returns.js";
-import { choiceOption, numberOption, optionsObject, periodsPerYearOption } from "./estimator-options.js";
+import { choiceOption, numberOption, optionsObject, periodsPerYearOption, shown } from "./estimator-options.js";
 import {
   MISSING_DATA_POLICIES,
   type MissingDataPolicy,
@@ -129,7 +129,7 @@ export function decayOptions(o: { span?: number; halfLife?: number }): { span?: 
 }
 
 export function invalidOption(name: string, value: unknown, hint: string): ScrillaError {
-  return new ScrillaError("INVALID_INPUT", `Option ${name} is ${JSON.stringify(value)}; ${hint}.`, { option: name });
+  return new ScrillaError("INVALID_INPUT", `Option ${name} is ${shown(value)}; ${hint}.`, { option: name });
 }
 
 /** The benchmark joins the panel as one more row, so the missing-data policy aligns it like any ticker. */

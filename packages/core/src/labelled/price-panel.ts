@@ -1,4 +1,5 @@
 import { invalidInput } from "../errors.js";
+import { shown } from "./estimator-options.js";
 
 /**
  * A panel labelled by ticker and date, **assets × days**: `values[i]` is the row of ticker `tickers[i]`,
@@ -116,7 +117,7 @@ function fromSeriesByTicker(input: PricesByTicker): PricePanel {
 
 function toNumber(value: unknown, ticker: string, date: string): number {
   if (typeof value !== "number") {
-    throw invalidInput(`The price of ${ticker} on ${date} is ${JSON.stringify(value)}, not a number.`, {
+    throw invalidInput(`The price of ${ticker} on ${date} is ${shown(value)}, not a number.`, {
       ticker,
       date,
     });
