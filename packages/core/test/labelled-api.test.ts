@@ -80,7 +80,9 @@ describe("price panels: shape checks name the orientation", () => {
 describe("options: optional where a default exists, typed errors otherwise", () => {
   it("a string, NaN or unknown option is INVALID_INPUT", () => {
     expectCode(() => riskModel(prices, { periodsPerYear: Number.NaN }), "INVALID_INPUT");
-    expect(() => riskModel(prices, { periodsPerYear: Number.NaN })).toThrow("Option periodsPerYear is NaN; pass a positive");
+    expect(() => riskModel(prices, { periodsPerYear: Number.NaN })).toThrow(
+      "Option periodsPerYear is NaN; pass a positive",
+    );
     expect(() => expectedReturns(prices, { method: "ewma", halfLife: "5" as never })).toThrow('Option halfLife is "5"');
     expectCode(() => riskModel(prices, { periodsPerYear: "252" as unknown as number }), "INVALID_INPUT");
     expectCode(() => riskModel(prices, { method: "ledoit" as never }), "INVALID_INPUT");
