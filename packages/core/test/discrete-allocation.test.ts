@@ -195,3 +195,13 @@ describe("exact search guard", () => {
     ).toBe(true);
   });
 });
+
+describe("weights summing to a hair over 1", () => {
+  it("truncation gives back a unit rather than overspend (found by the long/short property)", () => {
+    const weights = [0.0009999999999999992, 0.9990000000009991];
+    for (const method of ["truncate", "greedy", "exact"] as const) {
+      const result = discreteAllocation({ weights, prices: [5, 6.2437500000062505], investment: 5_000, method });
+      expect(result.total).toBeLessThanOrEqual(5_000);
+    }
+  });
+});

@@ -27,9 +27,26 @@ export function floorUnits(units: number): number {
   return Math.floor(units + units * 4 * Number.EPSILON);
 }
 
-/** scrilla's rule: xᵢ = ⌊aᵢ/uᵢ⌋. */
+/**
+ * scrilla's rule: xᵢ = ⌊aᵢ/uᵢ⌋. When targets sum to a hair over the budget (weights summing to 1 + 1e-12),
+ * the units most above target are given back one at a time until the budget holds.
+ */
 export function truncateBook(book: AllocationBook): Float64Array {
-  return book.targets.map((target, i) => floorUnits(target / book.unitPrices[i]!));
+  const units = book.targets.map((target, i) => floorUnits(target / book.unitPrices[i]!));
+  while (spent(book, units) > book.budget) {
+    let pick = -1;
+    let largest = Number.NEGATIVE_INFINITY;
+    units.forEach((x, i) => {
+      const excess = x * book.unitPrices[i]! - book.targets[i]!;
+      if (x > 0 && excess > largest) {
+        largest = excess;
+        pick = i;
+      }
+    });
+    if (pick < 0) break;
+    units[pick] = units[pick]! - 1;
+  }
+  return units;
 }
 
 /**
