@@ -7,6 +7,7 @@ import {
   ewmaCovarianceMatrix,
   LEDOIT_WOLF_TARGETS,
   ledoitWolfCovariance,
+  nearestPsdCovariance,
   oracleApproximatingShrinkage,
   pairwiseSampleCovariance,
   sampleCovarianceMatrix,
@@ -113,6 +114,16 @@ describe("risk models against plain-loop second implementations (1e-12 relative)
     const sd = model.covariance.map((r, i) => Math.sqrt(r[i]!));
     const back = covarianceFromCorrelation(Float64Array.from(correlation.flat()), sd);
     expect(gap(back, model.covariance)).toBeLessThan(1e-14 * 100);
+  });
+
+  it("nearest-PSD repair: an indefinite matrix comes back PSD, with V·max(Λ, 0)·Vᵀ in closed form for 2×2", () => {
+    // [[1, 2], [2, 1]] has eigenvalues 3 and −1 with eigenvectors (1, 1)/√2 and (1, −1)/√2: clipping gives 1.5·11ᵀ.
+    const repair = nearestPsdCovariance(Float64Array.of(1, 2, 2, 1), 2);
+    expect(repair.repaired).toBe(true);
+    expect(repair.minEigenvalueBefore).toBeCloseTo(-1, 14);
+    expect(maxRelativeGap(repair.covariance, [1.5, 1.5, 1.5, 1.5])).toBeLessThan(1e-14);
+    const untouched = nearestPsdCovariance(sampleCovarianceMatrix(panel).covariance, panel.assets);
+    expect(untouched.repaired).toBe(false);
   });
 
   it("pairwise covariance uses each pair's common days", () => {

@@ -1,4 +1,5 @@
 export { pairwiseSampleCovariance } from "./pairwise-covariance.js";
+export { nearestPsdCovariance, type PsdRepair } from "./psd-repair.js";
 export type { CovarianceResult } from "./risk-model-result.js";
 export {
   EWMA_CENTRINGS,
