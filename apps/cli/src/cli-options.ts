@@ -136,6 +136,35 @@ export const CLI_OPTIONS: readonly CliOptionSpec[] = [
     valueName: "type",
     description: "force equity or crypto for every symbol",
   },
+  {
+    long: "returns",
+    legacy: [],
+    kind: "string",
+    valueName: "kind",
+    description: "portfolios: log or simple returns for --mean and --risk-model (default simple)",
+  },
+  {
+    long: "mean",
+    legacy: [],
+    kind: "string",
+    valueName: "name",
+    description: "portfolios: expected returns by gbm (default), arithmetic, geometric, ewma or capm",
+  },
+  {
+    long: "risk-model",
+    legacy: [],
+    kind: "string",
+    valueName: "name",
+    description:
+      "portfolios: covariance by sample, semicov, ewma, ledoit-wolf[-single-factor|-constant-correlation] or oas",
+  },
+  {
+    long: "allocation",
+    legacy: [],
+    kind: "string",
+    valueName: "name",
+    description: "with --invest: whole shares by truncate (default), greedy or exact (least tracking error)",
+  },
   { long: "help", short: "h", legacy: [], kind: "flag", description: "show help" },
 ];
 

@@ -1,6 +1,12 @@
 import type { CommandOptions, CommandSpec, EstimationMethod, OptionName, ScreenCriteria } from "@scrilla/engine";
 import { parseIsoDate } from "./iso-date.js";
-import { ScrillaError } from "./light-imports.js";
+import {
+  ALLOCATION_CHOICES,
+  MEAN_CHOICES,
+  RETURNS_CHOICES,
+  RISK_MODEL_CHOICES,
+  ScrillaError,
+} from "./light-imports.js";
 import type { RawOptions } from "./parse-invocation.js";
 
 /** How the result is shown, independent of the command. */
@@ -34,6 +40,10 @@ export const FLAG_OF: Record<OptionName, string> = {
   criteria: "--criteria",
   sharpe: "--sharpe",
   assetType: "--asset-type",
+  returns: "--returns",
+  mean: "--mean",
+  riskModel: "--risk-model",
+  allocation: "--allocation",
 };
 
 /** Validates and converts typed options into the engine's CommandOptions (bad input → INVALID_INPUT). */
@@ -86,6 +96,14 @@ export function resolveOptions(raw: RawOptions, spec: CommandSpec): ResolvedOpti
     if (assetType !== "equity" && assetType !== "crypto") throw invalid("--asset-type must be equity or crypto.");
     command.assetType = assetType;
   }
+  const returns = choiceOption(raw.returns, "--returns", RETURNS_CHOICES);
+  if (returns) command.returns = returns;
+  const mean = choiceOption(raw.mean, "--mean", MEAN_CHOICES);
+  if (mean) command.mean = mean;
+  const riskModel = choiceOption(raw.riskModel, "--risk-model", RISK_MODEL_CHOICES);
+  if (riskModel) command.riskModel = riskModel;
+  const allocation = choiceOption(raw.allocation, "--allocation", ALLOCATION_CHOICES);
+  if (allocation) command.allocation = allocation;
 
   const given = Object.keys(command) as OptionName[];
   const ignored = given.filter((name) => !spec.options.includes(name)).map((name) => FLAG_OF[name]);
@@ -117,6 +135,13 @@ function resolveMethod(raw: RawOptions): EstimationMethod | undefined {
   const distinct = [...new Set(chosen)];
   if (distinct.length > 1) throw invalid(`choose one estimation method, not ${distinct.join(" and ")}.`);
   return distinct[0];
+}
+
+function choiceOption<T extends string>(value: string | boolean | undefined, flag: string, choices: readonly T[]) {
+  if (typeof value !== "string") return undefined;
+  const choice = value.toLowerCase() as T;
+  if (!choices.includes(choice)) throw invalid(`${flag} must be one of ${choices.join(", ")}; got "${value}".`);
+  return choice;
 }
 
 function numberOption(value: string | boolean | undefined, name: string): number | undefined {

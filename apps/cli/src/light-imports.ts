@@ -5,4 +5,12 @@
  * so `instanceof ScrillaError` still holds.
  */
 export { ScrillaError } from "@scrilla/core/errors";
-export { API_KEY_NAMES, COMMAND_SPECS, findCommand } from "@scrilla/engine/commands";
+export {
+  ALLOCATION_CHOICES,
+  API_KEY_NAMES,
+  COMMAND_SPECS,
+  findCommand,
+  MEAN_CHOICES,
+  RETURNS_CHOICES,
+  RISK_MODEL_CHOICES,
+} from "@scrilla/engine/commands";

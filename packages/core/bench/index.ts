@@ -4,6 +4,7 @@ export async function run(): Promise<BenchFigure[]> {
   return [
     ...(await import("./calendar-probability.js").then((suite) => suite.run())),
     ...(await import("./portfolio.js").then((suite) => suite.run())),
+    ...(await import("./portfolio-builder.js").then((suite) => suite.run())),
     ...(await import("./statistics.js").then((suite) => suite.run())),
   ];
 }

@@ -1,3 +1,4 @@
+export * from "./allocation/index.js";
 export * from "./calendar/index.js";
 export * from "./capm/index.js";
 export * from "./correlation/index.js";
@@ -5,10 +6,13 @@ export * from "./covariance/index.js";
 export * from "./ddm/index.js";
 export { invalidInput, isScrillaError, ScrillaError, type ScrillaErrorCode } from "./errors.js";
 export * from "./estimators/index.js";
+export * from "./expected-returns/index.js";
+export * from "./labelled/index.js";
 export { isMaturity, MATURITIES, type Maturity } from "./maturities.js";
 export * from "./moving-averages/index.js";
 export * from "./portfolio/index.js";
 export * from "./probability/index.js";
 export * from "./profile/index.js";
 export * from "./returns/index.js";
+export * from "./risk-models/index.js";
 export type { AssetType, DateRange, PriceSeries } from "./types.js";

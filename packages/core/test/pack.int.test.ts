@@ -53,15 +53,21 @@ function distIsStale(): boolean {
   return sources.some((file) => file.endsWith(".ts") && statSync(join(PACKAGE_DIR, "src", file)).mtimeMs > built);
 }
 
-function readmeExample(): string {
+/** The `index`-th ```js block of the README and the ```text block printed right after it, if any. */
+function readmeExample(index: number): { code: string; printed: string | undefined } {
   const readme = readFileSync(join(PACKAGE_DIR, "README.md"), "utf8");
-  const block = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
-  if (!block) throw new Error("README.md has no ```js example block; the packaging test runs the first one");
-  return block;
+  const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```(?:\s*prints\s*```text\n([\s\S]*?)```)?/g)];
+  const block = blocks[index];
+  if (!block?.[1])
+    throw new Error(`README.md has no ${index + 1}th \`\`\`js example block; the packaging test runs it`);
+  return { code: block[1], printed: block[2] };
 }
 
 const CONSUMER_TS = `import {
   type DiscountDividendValuation,
+  discreteAllocation,
+  type RiskModelResult,
+  riskModel,
   discountDividendModel,
   type GbmInput,
   NYSE_CALENDAR,
@@ -82,7 +88,11 @@ const valuation: DiscountDividendValuation = discountDividendModel({
 });
 // @ts-expect-error a spot price given as a string must not type-check (proves the types are real, not any)
 valueAtRisk({ ...input, spot: "100" }, 0.05);
-export const results = { next, loss, npv: valuation.npv, error: new ScrillaError("INVALID_INPUT", "x").code };
+const risk: RiskModelResult = riskModel({ tickers: ["A"], dates: ["2024-01-02", "2024-01-03", "2024-01-04"], values: [[1, 2, 3]] });
+const shares: number[] = discreteAllocation({ weights: [1], prices: [10], investment: 100, method: "exact" }).shares;
+// @ts-expect-error an unknown risk model must not type-check
+riskModel({ A: { dates: [], close: [] } }, { method: "ledoit" });
+export const results = { next, loss, npv: valuation.npv, error: new ScrillaError("INVALID_INPUT", "x").code, risk, shares };
 `;
 
 const CONSUMER_TSCONFIG = {
@@ -138,8 +148,20 @@ describe("@scrilla/core as a published package", () => {
     expect(JSON.stringify(manifest)).not.toContain("catalog:");
   });
 
-  it("runs the README example with plain node and prints the documented figures", () => {
-    writeFileSync(join(consumerDir, "example.mjs"), readmeExample());
+  it("runs the README's opening example (prices by ticker in, weights by ticker out) as printed there", () => {
+    const { code, printed } = readmeExample(0);
+    expect(code).toContain("expectedReturns(prices");
+    writeFileSync(join(consumerDir, "quick-start.mjs"), code);
+    const { stdout } = run(process.execPath, ["quick-start.mjs"], consumerDir, cleanEnv());
+    expect(stdout).toBe(printed);
+    const weights = JSON.parse(/^weights: (.*)$/m.exec(stdout)![1]!) as Record<string, number>;
+    expect(Object.keys(weights)).toEqual(["SPY", "GLD", "TLT", "BX"]);
+    expect(Object.values(weights).reduce((sum, w) => sum + w, 0)).toBeCloseTo(1, 3);
+    expect(Number(/leftover: (\S+)/.exec(stdout)![1])).toBeGreaterThanOrEqual(0);
+  });
+
+  it("runs the README's calendar/GBM/DDM example with plain node and prints the documented figures", () => {
+    writeFileSync(join(consumerDir, "example.mjs"), readmeExample(1).code);
     const { stdout } = run(process.execPath, ["example.mjs"], consumerDir, cleanEnv());
     const lines = stdout.trim().split("\n");
     const ally = { spot: 47.93, annualReturn: -0.1286093252626298, annualVolatility: 0.31738145569380244, expiry: 0.5 };

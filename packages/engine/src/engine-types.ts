@@ -1,4 +1,10 @@
 import type { AllocationOutput, AssetType, Maturity } from "@scrilla/core";
+import type {
+  AllocationChoice,
+  MeanChoice,
+  ReturnsChoice,
+  RiskModelChoice,
+} from "./commands/portfolio-option-values.js";
 
 export type EstimationMethod = "moments" | "percentiles" | "likelihood";
 export type ScreenCriteria = "ddm" | "sharpe" | "volatility" | "return";
@@ -26,6 +32,14 @@ export interface CommandOptions {
   sharpe?: boolean;
   /** Forces the asset type of every ticker of the call (ambiguous symbols, D-37). */
   assetType?: AssetType;
+  /** Portfolio commands: return definition for --mean and --risk-model (default simple). */
+  returns?: ReturnsChoice;
+  /** Portfolio commands: expected-return estimator (default gbm: scrilla's cached profiles). */
+  mean?: MeanChoice;
+  /** Portfolio commands: covariance estimator (default: scrilla's σ and correlation by --method). */
+  riskModel?: RiskModelChoice;
+  /** Portfolio commands with an investment: how whole shares are chosen (default truncate). */
+  allocation?: AllocationChoice;
 }
 
 export interface RiskProfile {
@@ -47,6 +61,16 @@ export type AllocationResult = AllocationOutput & {
   conditional_value_at_risk?: number;
   /** optimize-cvar with an investment: that fraction of the invested total, in money. */
   conditional_value_at_risk_loss?: number;
+  /** With --allocation: the method and the RMSE of the achieved weights against the targets. */
+  allocation_method?: AllocationChoice;
+  allocation_rmse?: number;
+  /** With --mean, --risk-model or --returns: the estimators used (and the shrinkage intensity, if any). */
+  estimators?: {
+    mean: MeanChoice;
+    risk_model: RiskModelChoice | "scrilla";
+    returns: ReturnsChoice;
+    shrinkage?: number;
+  };
 };
 
 export interface YieldCurveResult {

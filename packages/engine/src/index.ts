@@ -7,6 +7,16 @@ export {
   type OptionName,
   type SymbolKind,
 } from "./commands/command-specs.js";
+export {
+  ALLOCATION_CHOICES,
+  type AllocationChoice,
+  MEAN_CHOICES,
+  type MeanChoice,
+  RETURNS_CHOICES,
+  type ReturnsChoice,
+  RISK_MODEL_CHOICES,
+  type RiskModelChoice,
+} from "./commands/portfolio-option-values.js";
 export { type EngineConfig, loadConfig } from "./config/engine-config.js";
 export { createEngine } from "./create-engine.js";
 export { scrillaHome } from "./data-home.js";

@@ -1,4 +1,4 @@
-import { ScrillaError } from "../errors.js";
+import { invalidInput, ScrillaError } from "../errors.js";
 import type { PortfolioModel } from "./portfolio-model.js";
 import { extremeReturnWeights, type WeightBounds, type WeightBoundsInput, weightBounds } from "./weight-bounds.js";
 
@@ -25,6 +25,11 @@ export function returnRangeWithin(model: PortfolioModel, checked: WeightBounds):
  * else `INFEASIBLE` with the attainable range in the message and details.
  */
 export function attainableTarget(target: number, range: ReturnRange): number {
+  if (typeof target !== "number" || !Number.isFinite(target)) {
+    throw invalidInput(`Target return ${JSON.stringify(target)} is not a finite number; pass a decimal such as 0.12.`, {
+      targetReturn: target,
+    });
+  }
   const tolerance = 1e-12 * (1 + Math.abs(range.minimum) + Math.abs(range.maximum));
   if (!Number.isFinite(target) || target < range.minimum - tolerance || target > range.maximum + tolerance) {
     throw new ScrillaError(

@@ -8,8 +8,8 @@ import type { LinearConstraint } from "./quadratic-program.js";
 import { type WeightBounds, weightBounds } from "./weight-bounds.js";
 
 export interface MaximumSharpeOptions extends OptimiserOptions {
-  /** Annual risk-free rate (decimal), e.g. the Treasury rate of spec §3.4 (D-15). Required. */
-  riskFreeRate: number;
+  /** Annual risk-free rate (decimal), e.g. the Treasury rate of spec §3.4 (D-15). Default 0. */
+  riskFreeRate?: number;
   /** With a target return the problem is the minimum-variance portfolio at that return (target > rf). */
   targetReturn?: number;
 }
@@ -19,9 +19,9 @@ export interface MaximumSharpeOptions extends OptimiserOptions {
  * Charnes–Cooper transform y = w/κ: min ½yᵀΣy s.t. (μ − rf)ᵀy = 1, y ≥ 0 and the bounds made
  * homogeneous (yᵢ ≥ lᵢ·Σy, yᵢ ≤ uᵢ·Σy); then w = y/Σy. `INFEASIBLE` when no portfolio beats rf.
  */
-export function maximumSharpe(model: PortfolioModel, options: MaximumSharpeOptions): OptimisedPortfolio {
-  const riskFreeRate = options.riskFreeRate;
-  if (!Number.isFinite(riskFreeRate)) {
+export function maximumSharpe(model: PortfolioModel, options: MaximumSharpeOptions = {}): OptimisedPortfolio {
+  const riskFreeRate = options.riskFreeRate ?? 0;
+  if (typeof riskFreeRate !== "number" || !Number.isFinite(riskFreeRate)) {
     throw invalidInput(`maximumSharpe needs a finite riskFreeRate (decimal, e.g. 0.0159), got ${riskFreeRate}.`);
   }
   const bounds = weightBounds(model.size, options.bounds);

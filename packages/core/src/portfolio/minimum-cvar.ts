@@ -1,4 +1,4 @@
-import { ScrillaError } from "../errors.js";
+import { invalidInput, ScrillaError } from "../errors.js";
 import { normalCdf, normalPdf, normalQuantile } from "../probability/normal.js";
 import { returnRangeWithin } from "./attainable-returns.js";
 import { solveMinimumVariance } from "./minimum-variance.js";
@@ -35,6 +35,11 @@ export function minimumConditionalValueAtRisk(
   model: PortfolioModel,
   options: MinimumCvarOptions,
 ): MinimumCvarPortfolio {
+  if (options === undefined || options === null || typeof options !== "object") {
+    throw invalidInput(
+      "minimumConditionalValueAtRisk needs { probability, expiry }, e.g. { probability: 0.05, expiry: 0.5 }.",
+    );
+  }
   checkRiskHorizon(options);
   const bounds = weightBounds(model.size, options.bounds);
   const solved =

@@ -1,3 +1,4 @@
+import { invalidInput } from "../errors.js";
 import type { CovarianceRepair } from "./covariance-repair.js";
 import type { PortfolioModel } from "./portfolio-model.js";
 import { portfolioReturn, portfolioVolatility } from "./portfolio-statistics.js";
@@ -33,6 +34,11 @@ export function optimisedPortfolio(
   iterations: number,
   riskFreeRate: number | undefined,
 ): OptimisedPortfolio {
+  if (riskFreeRate !== undefined && (typeof riskFreeRate !== "number" || !Number.isFinite(riskFreeRate))) {
+    throw invalidInput(
+      `riskFreeRate ${JSON.stringify(riskFreeRate)} is not a finite number; pass a decimal such as 0.02.`,
+    );
+  }
   const clipped = weights.map((value, i) => Math.min(Math.max(value, bounds.lower[i]!), bounds.upper[i]!));
   const annualReturn = portfolioReturn(model, clipped);
   const annualVolatility = portfolioVolatility(model, clipped);

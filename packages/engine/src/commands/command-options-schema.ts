@@ -1,6 +1,7 @@
 import { ScrillaError } from "@scrilla/core";
 import { z } from "zod";
 import type { CommandOptions } from "../engine-types.js";
+import { ALLOCATION_CHOICES, MEAN_CHOICES, RETURNS_CHOICES, RISK_MODEL_CHOICES } from "./portfolio-option-values.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
 const finite = z.number().finite();
@@ -20,6 +21,10 @@ export const commandOptionsSchema = z
     criteria: z.enum(["ddm", "sharpe", "volatility", "return"]),
     sharpe: z.boolean(),
     assetType: z.enum(["equity", "crypto"]),
+    returns: z.enum(RETURNS_CHOICES),
+    mean: z.enum(MEAN_CHOICES),
+    riskModel: z.enum(RISK_MODEL_CHOICES),
+    allocation: z.enum(ALLOCATION_CHOICES),
   })
   .partial()
   .strict();

@@ -25,6 +25,8 @@ export interface CommandSpec {
 
 const WINDOW: OptionName[] = ["start", "end", "assetType"];
 const ESTIMATE: OptionName[] = [...WINDOW, "method"];
+/** The portfolio-builder estimators (issue 10), read by every optimising command. */
+const BUILDER: OptionName[] = ["returns", "mean", "riskModel"];
 
 /** Every command of spec §10.4, with the D-59 alias collisions removed. */
 export const COMMAND_SPECS: readonly CommandSpec[] = [
@@ -117,7 +119,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: "Minimum-variance (or --sharpe: maximum Sharpe) long-only portfolio",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "target", "sharpe", "investment"],
+    options: [...ESTIMATE, "target", "sharpe", "investment", ...BUILDER, "allocation"],
     kind: "compute",
   },
   {
@@ -126,7 +128,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: "Maximum-return long-only portfolio",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "investment"],
+    options: [...ESTIMATE, "investment", ...BUILDER, "allocation"],
     kind: "compute",
   },
   {
@@ -135,7 +137,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: "Minimum conditional value at risk portfolio",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "target", "investment", "probability", "expiry"],
+    options: [...ESTIMATE, "target", "investment", "probability", "expiry", ...BUILDER, "allocation"],
     required: ["probability", "expiry"],
     kind: "compute",
   },
@@ -145,7 +147,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: "Efficient frontier from minimum variance to maximum return",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "steps", "investment"],
+    options: [...ESTIMATE, "steps", "investment", ...BUILDER, "allocation"],
     kind: "compute",
   },
   {
@@ -280,7 +282,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: "Chart of the efficient frontier",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "steps"],
+    options: [...ESTIMATE, "steps", ...BUILDER],
     kind: "plot",
   },
   {
@@ -419,6 +421,13 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     kind: "admin",
   },
 ];
+
+export {
+  ALLOCATION_CHOICES,
+  MEAN_CHOICES,
+  RETURNS_CHOICES,
+  RISK_MODEL_CHOICES,
+} from "./portfolio-option-values.js";
 
 export function findCommand(word: string): CommandSpec | undefined {
   const lower = word.toLowerCase();

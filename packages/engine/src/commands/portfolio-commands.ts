@@ -1,6 +1,7 @@
 import {
   allocateShares,
   correlationMatrix,
+  discreteAllocation,
   efficientFrontier,
   formatAllocation,
   maximumReturn,
@@ -10,9 +11,11 @@ import {
   type OptimisedPortfolio,
   type PortfolioModel,
   portfolioModel,
+  ScrillaError,
 } from "@scrilla/core";
 import type { Asset, EngineContext } from "../engine-context.js";
 import type { AllocationResult, CommandOptions } from "../engine-types.js";
+import { type PortfolioEstimates, portfolioEstimates } from "./portfolio-estimates.js";
 import { requireOption } from "./statistics-commands.js";
 
 type Symbols = readonly string[];
@@ -21,39 +24,61 @@ interface PortfolioSetup {
   assets: Asset[];
   model: PortfolioModel;
   lastCloses: number[];
+  estimators: PortfolioEstimates["estimators"];
 }
 
-/** μ and σ per asset (cached profiles) and the correlation matrix over one window. */
+/** μ and the covariance over one window: scrilla's profiles and correlations, or the estimators the options chose. */
 async function setUp(ctx: EngineContext, symbols: Symbols, options: CommandOptions): Promise<PortfolioSetup> {
+  if (options.allocation !== undefined && options.investment === undefined) {
+    throw new ScrillaError("INVALID_INPUT", "--allocation chooses how an investment is spent; add --invest.", {
+      option: "allocation",
+    });
+  }
   const assets = await ctx.assets(symbols, options.assetType);
   const window = ctx.window(options, assets);
   const method = ctx.method(options);
   const series = await ctx.seriesOf(assets, window);
+  const estimates = portfolioEstimates(assets, ctx.alignedForMix(assets, series), options);
+  // scrilla's cached GBM profiles give μ unless --mean chose otherwise, and σ unless --risk-model did.
   const profiles = [];
-  for (const asset of assets) profiles.push(await ctx.returnProfile(asset, window, method));
-  const { correlation_matrix } = correlationMatrix(ctx.alignedForMix(assets, series), { method });
-  const model = portfolioModel({
-    annualReturns: profiles.map((p) => p.annual_return),
-    annualVolatilities: profiles.map((p) => p.annual_volatility),
-    correlation: correlation_matrix,
-  });
-  return { assets, model, lastCloses: series.map((s) => s.close[s.close.length - 1]!) };
+  if (!(estimates.annualReturns && estimates.covariance)) {
+    for (const asset of assets) profiles.push(await ctx.returnProfile(asset, window, method));
+  }
+  const annualReturns = estimates.annualReturns ?? profiles.map((p) => p.annual_return);
+  const model = estimates.covariance
+    ? portfolioModel({ annualReturns, covariance: estimates.covariance })
+    : portfolioModel({
+        annualReturns,
+        annualVolatilities: profiles.map((p) => p.annual_volatility),
+        correlation: correlationMatrix(ctx.alignedForMix(assets, series), { method }).correlation_matrix,
+      });
+  const lastCloses = series.map((s) => s.close[s.close.length - 1]!);
+  return { assets, model, lastCloses, estimators: estimates.estimators };
 }
 
 function allocation(setup: PortfolioSetup, portfolio: OptimisedPortfolio, options: CommandOptions): AllocationResult {
   const tickers = setup.assets.map((a) => a.ticker);
+  const order = {
+    weights: portfolio.weights,
+    prices: setup.lastCloses,
+    assetTypes: setup.assets.map((a) => a.assetType),
+  };
+  const discrete =
+    options.investment === undefined || options.allocation === undefined
+      ? undefined
+      : discreteAllocation({ ...order, investment: options.investment, method: options.allocation });
   const shares =
     options.investment === undefined
       ? undefined
-      : allocateShares({
-          weights: portfolio.weights,
-          prices: setup.lastCloses,
-          investment: options.investment,
-          assetTypes: setup.assets.map((a) => a.assetType),
-        });
+      : (discrete ?? allocateShares({ ...order, investment: options.investment }));
   const out: AllocationResult = { ...formatAllocation(tickers, setup.model, portfolio.weights, shares) };
   if (portfolio.sharpeRatio !== undefined) out.sharpe_ratio = portfolio.sharpeRatio;
   if (shares) out.leftover = shares.leftover;
+  if (discrete) {
+    out.allocation_method = discrete.method;
+    out.allocation_rmse = discrete.rmse;
+  }
+  if (setup.estimators) out.estimators = setup.estimators;
   if (portfolio.covarianceRepair) out.covariance_repair = portfolio.covarianceRepair;
   return out;
 }
