@@ -1,7 +1,14 @@
 import { MATURITIES } from "@scrilla/core";
 import type { CommandSpec, OptionName } from "@scrilla/engine";
 import { CLI_OPTIONS, type CliOptionSpec } from "../cli-options.js";
-import { API_KEY_NAMES, COMMAND_SPECS } from "../light-imports.js";
+import {
+  ALLOCATION_CHOICES,
+  API_KEY_NAMES,
+  COMMAND_SPECS,
+  MEAN_CHOICES,
+  RETURNS_CHOICES,
+  RISK_MODEL_CHOICES,
+} from "../light-imports.js";
 
 /** What every shell's completion needs, derived from the command table and the option table only. */
 export interface CompletionModel {
@@ -28,6 +35,10 @@ const CLI_NAMES: Record<OptionName, string[]> = {
   criteria: ["criteria"],
   sharpe: ["sharpe"],
   assetType: ["asset-type"],
+  returns: ["returns"],
+  mean: ["mean"],
+  riskModel: ["risk-model"],
+  allocation: ["allocation"],
 };
 
 const OUTPUT_NAMES: Record<CommandSpec["kind"], string[]> = {
@@ -68,6 +79,10 @@ export function completionModel(): CompletionModel {
       method: ["moments", "percentiles", "likelihood"],
       criteria: ["ddm", "sharpe", "volatility", "return"],
       "asset-type": ["equity", "crypto"],
+      returns: RETURNS_CHOICES,
+      mean: MEAN_CHOICES,
+      "risk-model": RISK_MODEL_CHOICES,
+      allocation: ALLOCATION_CHOICES,
       key: API_KEY_NAMES,
       save: "files",
     },
