@@ -5,5 +5,6 @@ export async function run(): Promise<BenchFigure[]> {
     ...(await import("./calendar-probability.js").then((suite) => suite.run())),
     ...(await import("./portfolio.js").then((suite) => suite.run())),
     ...(await import("./statistics.js").then((suite) => suite.run())),
+    ...(await import("./kernels.js").then((suite) => suite.run())),
   ];
 }
