@@ -46,7 +46,7 @@ function solveBoth(c: Case) {
   // A target halfway between the smallest and the largest μ (infeasible under some bounds: then neither answers).
   const sorted = [...mu].sort((a, b) => a - b);
   const target = c.withTarget ? (sorted[0]! + sorted[n - 1]!) / 2 : undefined;
-  const equalities = [{ normal: new Float64Array(n).fill(1), bound: 1 }];
+  const equalities: { normal: Float64Array; bound: number }[] = [{ normal: new Float64Array(n).fill(1), bound: 1 }];
   if (target !== undefined && sorted[n - 1]! - sorted[0]! > 1e-6) equalities.push({ normal: mu, bound: target });
   const inequalities: LinearConstraint[] = [];
   for (let i = 0; i < n; i++) {
