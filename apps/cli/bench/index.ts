@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BenchFigure, timeMs } from "../../../scripts/bench-kit.js";
+import { csvFolderRuns } from "./csv-folder-runs.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const examplePrices = fileURLToPath(new URL("../../../examples/prices", import.meta.url));
@@ -28,7 +29,7 @@ export async function run(): Promise<BenchFigure[]> {
       LOG_LEVEL: "none",
     };
     const window = ["--start", "2021-07-14", "--end", "2021-11-19", "-q"];
-    return [
+    const figures: BenchFigure[] = [
       {
         name: "cli: scrilla --help wall time (spawned node process)",
         value: timeMs(() => startCli(["--help"]), 9, 2),
@@ -58,6 +59,7 @@ export async function run(): Promise<BenchFigure[]> {
         size: "3 tickers, 5 points",
       },
     ];
+    return [...figures, ...csvFolderRuns(bin)];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { clearDirectory } from "./admin/data-files.js";
 import { helpText } from "./admin/help-text.js";
 import { storeKey } from "./admin/store-key.js";
@@ -64,6 +64,12 @@ export async function runAdmin(context: CliContext): Promise<void> {
 }
 
 export function cliVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
+  // dist/run-admin.js, or a chunk of the bundle in dist/bundle/: the package's own package.json is the first one up.
+  for (const relative of ["../package.json", "../../package.json"]) {
+    const url = new URL(relative, import.meta.url);
+    if (!existsSync(url)) continue;
+    const pkg = JSON.parse(readFileSync(url, "utf8")) as { name?: string; version: string };
+    if (pkg.name === "scrilla") return pkg.version;
+  }
+  throw new Error("scrilla's package.json was not found beside its code");
 }

@@ -6,5 +6,6 @@ export async function run(): Promise<BenchFigure[]> {
     ...(await import("./portfolio.js").then((suite) => suite.run())),
     ...(await import("./portfolio-builder.js").then((suite) => suite.run())),
     ...(await import("./statistics.js").then((suite) => suite.run())),
+    ...(await import("./kernels.js").then((suite) => suite.run())),
   ];
 }

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { type BenchFigure, timeMs } from "../../../scripts/bench-kit.js";
 import {
   efficientFrontier,
@@ -61,6 +62,7 @@ export async function run(): Promise<BenchFigure[]> {
       },
     );
   }
+  figures.push(...versusPortfolioAllocation(500));
   const hundred = syntheticModel(100);
   figures.push({
     name: "core portfolio efficientFrontier",
@@ -76,4 +78,43 @@ export async function run(): Promise<BenchFigure[]> {
     size: "500 assets",
   });
   return figures;
+}
+
+interface PortfolioAllocationPackage {
+  globalMinimumVarianceWeights(sigma: number[][], options?: object): number[];
+}
+
+/**
+ * Long-only minimum variance against the npm `portfolio-allocation` package (Markowitz critical line /
+ * GSMO, its automatic choice) on the same covariance, runs interleaved; the weights must agree to 1e-6.
+ */
+function versusPortfolioAllocation(n: number): BenchFigure[] {
+  const contender = createRequire(import.meta.url)("portfolio-allocation") as PortfolioAllocationPackage;
+  const model = syntheticModel(n);
+  const sigma = Array.from({ length: n }, (_, i) => Array.from(model.covariance.subarray(i * n, (i + 1) * n)));
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let difference = 0;
+  for (let round = -1; round < 7; round++) {
+    let start = performance.now();
+    const weights = minimumVariance(model).weights;
+    const oursMs = performance.now() - start;
+    start = performance.now();
+    const theirWeights = contender.globalMinimumVarianceWeights(sigma);
+    const theirsMs = performance.now() - start;
+    if (round < 0) continue;
+    ours.push(oursMs);
+    theirs.push(theirsMs);
+    theirWeights.forEach((w, i) => {
+      difference = Math.max(difference, Math.abs(w - weights[i]!));
+    });
+  }
+  if (difference > 1e-6) throw new Error(`minimum variance disagrees with portfolio-allocation by ${difference}`);
+  const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[samples.length >> 1]!;
+  const size = `${n} assets (long-only)`;
+  return [
+    { name: "core portfolio minimumVariance (interleaved)", value: median(ours), unit: "ms", size },
+    { name: "portfolio-allocation globalMinimumVarianceWeights", value: median(theirs), unit: "ms", size },
+    { name: "core minimumVariance / portfolio-allocation", value: median(ours) / median(theirs), unit: "×", size },
+  ];
 }

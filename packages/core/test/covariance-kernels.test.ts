@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scalarSymmetricGram, symmetricGram } from "../src/covariance/gram-kernel.js";
-import { simdSymmetricGram } from "../src/covariance/simd-gram-kernel.js";
+import { workerPoolFor } from "../src/covariance/gram-worker-pool.js";
+import { gramKernel, relaxedSimdAvailable, simdSymmetricGram } from "../src/covariance/simd-gram-kernel.js";
 import { signedLeb, unsignedLeb } from "../src/covariance/wasm-assembler.js";
 
 function naiveGram(x: Float64Array, rows: number, cols: number): Float64Array {
@@ -40,10 +41,29 @@ describe("Gram kernels X·Xᵀ", () => {
     expect(Array.from(result)).toEqual([5, 11, 11, 25]);
   });
 
-  it.each(SHAPES)("SIMD kernel equals the naive sum exactly at %i × %i", (rows, cols) => {
+  it.each(SHAPES)("SIMD kernel (multiply then add) equals the naive sum exactly at %i × %i", (rows, cols) => {
     const x = seeded(rows * cols, rows * 31 + cols);
-    expect(Array.from(simdSymmetricGram(x, rows, cols)!)).toEqual(Array.from(naiveGram(x, rows, cols)));
+    const plain = simdSymmetricGram(x, rows, cols, { fma: false, parallel: false });
+    expect(Array.from(plain!)).toEqual(Array.from(naiveGram(x, rows, cols)));
   });
+
+  it("relaxed SIMD (fused multiply-add) is available on this Node, as Node ≥ 22 ships it", () => {
+    expect(relaxedSimdAvailable()).toBe(true);
+  });
+
+  it.each(SHAPES)(
+    "FMA kernel, on one thread and on the worker pool, matches the naive sum at %i × %i",
+    (rows, cols) => {
+      const x = seeded(rows * cols, rows * 13 + cols);
+      const expected = naiveGram(x, rows, cols);
+      const single = simdSymmetricGram(x, rows, cols, { fma: true, parallel: false })!;
+      const threaded = simdSymmetricGram(x, rows, cols, { fma: true, parallel: true })!;
+      // One rounding per step instead of two: equal to the naive sum up to cols·ε·Σ|x_i·x_j| ≤ 1e-12 here.
+      for (let i = 0; i < expected.length; i++) expect(Math.abs(single[i]! - expected[i]!)).toBeLessThan(1e-12);
+      // Each tile is computed the same way whichever thread takes it.
+      expect(Array.from(threaded)).toEqual(Array.from(single));
+    },
+  );
 
   it.each(SHAPES)("scalar kernel and the dispatcher match the naive sum at %i × %i", (rows, cols) => {
     const x = seeded(rows * cols, rows * 17 + cols);
@@ -59,8 +79,25 @@ describe("Gram kernels X·Xᵀ", () => {
   it("reuses its memory across calls of different sizes without stale values", () => {
     const big = seeded(40 * 60, 1);
     const small = seeded(3 * 4, 2);
-    simdSymmetricGram(big, 40, 60);
-    expect(Array.from(simdSymmetricGram(small, 3, 4)!)).toEqual(Array.from(naiveGram(small, 3, 4)));
+    simdSymmetricGram(big, 40, 60, { fma: false });
+    expect(Array.from(simdSymmetricGram(small, 3, 4, { fma: false })!)).toEqual(Array.from(naiveGram(small, 3, 4)));
+  });
+
+  it("the pool's worker takes panel rows once it has started, with results identical to one thread", async () => {
+    const rows = 160;
+    const cols = 400;
+    const x = seeded(rows * cols, 5);
+    const expected = simdSymmetricGram(x, rows, cols, { fma: true, parallel: false })!;
+    const pool = workerPoolFor(gramKernel(true, true)!);
+    expect(pool).toBeDefined();
+    // The worker boots in the background; the caller never waits for it, so give it turns until it joins.
+    for (let attempt = 0; attempt < 500 && pool!.workerRows() === 0; attempt++) {
+      expect(Array.from(simdSymmetricGram(x, rows, cols, { fma: true, parallel: true })!)).toEqual(
+        Array.from(expected),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(pool!.workerRows()).toBeGreaterThan(0);
   });
 
   it("LEB128 encodings follow the WebAssembly spec examples", () => {

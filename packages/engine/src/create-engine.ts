@@ -1,11 +1,11 @@
+import { join } from "node:path";
 import { type CacheStore, createCacheStore } from "@scrilla/cache";
 import { lastCloseDate } from "@scrilla/core";
-import { createMarketData, type MarketData } from "@scrilla/market-data";
+import { CsvAssetTypeResolver, createMarketData, type MarketData } from "@scrilla/market-data";
 import { runCommand } from "./commands/run-command.js";
 import { dividendModel } from "./commands/valuation-commands.js";
 import { loadConfig } from "./config/engine-config.js";
 import { latestPriceDate } from "./data/latest-price-date.js";
-import { WeekendAssetTypeResolver } from "./data/weekend-asset-type-resolver.js";
 import { scrillaHome } from "./data-home.js";
 import type { CreateEngineOptions, Engine } from "./engine.js";
 import { EngineContext } from "./engine-context.js";
@@ -63,8 +63,15 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
 
   // A local price folder must not need the network (or a key) just to tell equities from crypto.
   const market: MarketData =
-    config.PRICE_MANAGER === "csv"
-      ? { ...providers, assetTypes: new WeekendAssetTypeResolver(providers.prices) }
+    config.PRICE_MANAGER === "csv" && config.PRICE_DIR
+      ? {
+          ...providers,
+          assetTypes: new CsvAssetTypeResolver({
+            dir: config.PRICE_DIR,
+            cacheFile: join(home.static, "csv-asset-types.json"),
+            fallback: providers.prices,
+          }),
+        }
       : providers;
 
   const store: CacheStore =

@@ -5,6 +5,7 @@ import { parse } from "csv-parse/sync";
 import { assertDateRange, isWithin } from "./date-range.js";
 import { parseFiniteNumber } from "./parse-number.js";
 import type { PriceBar, PriceProvider } from "./provider-types.js";
+import { parseSimpleCsv } from "./simple-csv.js";
 
 export interface CsvFolderPriceProviderOptions {
   /** `PRICE_DIR`: holds `<TICKER>.csv` files. */
@@ -58,12 +59,14 @@ export class CsvFolderPriceProvider implements PriceProvider {
   private parseBars(text: string, path: string, range: DateRange): PriceBar[] {
     let rows: Array<Record<string, string>>;
     try {
-      rows = parse(text, {
-        columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
-        skip_empty_lines: true,
-        trim: true,
-        bom: true,
-      });
+      rows =
+        parseSimpleCsv(text) ??
+        parse(text, {
+          columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+          skip_empty_lines: true,
+          trim: true,
+          bom: true,
+        });
     } catch (error) {
       throw new ScrillaError("INVALID_INPUT", `${path} is not valid CSV: ${(error as Error).message}`, { path });
     }

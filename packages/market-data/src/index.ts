@@ -10,6 +10,7 @@ export { AlphaVantagePriceProvider, type AlphaVantagePriceProviderOptions } from
 export { type ApiKeyName, ApiKeys, type ApiKeysOptions } from "./api-keys.js";
 export { ListAssetTypeResolver } from "./asset-type-resolver.js";
 export { createMarketData, type MarketData, type MarketDataOptions } from "./create-market-data.js";
+export { CsvAssetTypeResolver, type CsvAssetTypeResolverOptions } from "./csv-asset-types.js";
 export { CsvFolderDividendProvider, type CsvFolderDividendProviderOptions } from "./csv-folder-dividends.js";
 export { CsvFolderPriceProvider, type CsvFolderPriceProviderOptions } from "./csv-folder-prices.js";
 export {

@@ -37,9 +37,35 @@ export function returnsPanel(rows: readonly ArrayLike<number>[]): ReturnsPanel {
   return { assets: rows.length, days, values };
 }
 
-/** Daily log returns of aligned price rows (oldest first), as a panel. */
+/**
+ * Daily log returns of aligned price rows (oldest first), as a panel: the same checks and numbers as
+ * `returnsPanel(prices.map(logReturns))`, written straight into the panel in one pass per row (the
+ * generic path costs ~10× the logarithms themselves at 500 × 1,260).
+ */
 export function returnsPanelFromPrices(prices: readonly ArrayLike<number>[]): ReturnsPanel {
-  return returnsPanel(prices.map((row) => logReturns(row)));
+  if (prices.length === 0) return returnsPanel([]);
+  const length = prices[0]!.length;
+  if (length < 2) logReturns(prices[0]!); // throws SAMPLE_TOO_SMALL with the usual message
+  const days = length - 1;
+  const values = new Float64Array(prices.length * days);
+  for (let i = 0; i < prices.length; i++) {
+    const row = prices[i]!;
+    if (row.length !== length) return returnsPanel(prices.map((r) => logReturns(r))); // the usual errors
+    const base = i * days;
+    let previous = row[0]!;
+    let valid = previous > 0 && previous < Number.POSITIVE_INFINITY;
+    for (let t = 1; t < length; t++) {
+      const price = row[t]!;
+      valid = valid && price > 0 && price < Number.POSITIVE_INFINITY;
+      values[base + t - 1] = Math.log(price / previous);
+      previous = price;
+    }
+    if (!valid) logReturns(row); // throws INVALID_INPUT naming the first bad price
+    for (let t = 0; t < days; t++) {
+      if (!Number.isFinite(values[base + t]!)) returnsPanel(prices.map((r) => logReturns(r))); // throws
+    }
+  }
+  return { assets: prices.length, days, values };
 }
 
 export function assertPanel(panel: ReturnsPanel, minimumDays: number): void {

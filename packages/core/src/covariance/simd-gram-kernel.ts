@@ -1,10 +1,14 @@
+import { workerPoolFor } from "./gram-worker-pool.js";
 import { assembleModule, type Bytes, I32, op, V128 } from "./wasm-assembler.js";
 
 /**
  * X·Xᵀ with WebAssembly SIMD (f64x2): rows packed in zero-padded panels of 4 (`panel[k·4 + r]`), one
  * 4×4 output tile per pair of panels (upper triangle only), held in eight 2-lane accumulators. Each
- * lane sums over k in order, so results equal the naive loop's bit for bit. Scalar JavaScript is
- * bound by one multiply and one add per cycle; two lanes per instruction roughly triple the speed.
+ * lane sums over k in order, so the plain variant equals the naive loop's bit for bit. Scalar
+ * JavaScript is bound by one multiply and one add per cycle; two lanes per instruction roughly triple
+ * the speed. The FMA variant (relaxed SIMD `f64x2.relaxed_madd`, fused where the CPU has FMA) halves
+ * the instructions again; it rounds once per step instead of twice, so it differs from the naive loop
+ * in the last bits. Large products split the panel rows over worker threads (`gram-worker-pool.ts`).
  */
 const TILE = 4;
 const PAGE = 65_536;
@@ -16,36 +20,45 @@ const PACKED = 0;
 const PANELS = 1;
 const COLS = 2;
 const OUT = 3;
-const P = 4;
-const Q = 5;
-const PA = 6;
-const PB = 7;
-const END = 8;
-const STRIDE = 9;
-const ACC = 10; // ACC + 2r holds tile row r columns 0–1, ACC + 2r + 1 columns 2–3
-const A = 18;
-const B01 = 19;
-const B23 = 20;
+const FIRST = 4;
+const LAST = 5; // panel rows FIRST ≤ p < LAST
+const P = 6;
+const Q = 7;
+const PA = 8;
+const PB = 9;
+const END = 10;
+const STRIDE = 11;
+const ACC = 12; // ACC + 2r holds tile row r columns 0–1, ACC + 2r + 1 columns 2–3
+const A = 20;
+const B01 = 21;
+const B23 = 22;
 
 const repeat = (count: number, emit: (i: number) => Bytes): Bytes =>
   Array.from({ length: count }, (_, i) => emit(i)).flat();
 
-/** gram(packed, panels, cols, out): tile (p, q ≥ p) goes to out + (p·panels + q)·128 bytes, row-major. */
-function gramKernelBody(): Bytes {
+/**
+ * gram(packed, panels, cols, out, first, last): for panel rows first ≤ p < last, tile (p, q ≥ p) goes
+ * to out + (p·panels + q)·128 bytes, row-major.
+ */
+function gramKernelBody(fma: boolean): Bytes {
   const { localGet: get, localSet: set, localTee: tee } = op;
+  // acc += a·b, fused or as a multiply then an add
+  const multiplyAdd = (b: number, acc: number): Bytes =>
+    fma
+      ? [...get(b), ...get(acc), ...op.f64x2RelaxedMadd(), ...set(acc)]
+      : [...get(b), ...op.f64x2Mul(), ...get(acc), ...op.f64x2Add(), ...set(acc)];
   // tile row r: acc[2r] += splat(a_r)·b01, acc[2r+1] += splat(a_r)·b23
   // biome-ignore format: one instruction group per line mirrors the text format
   const accumulate = (r: number): Bytes => [
-    ...get(PA), ...op.v128Load64Splat(8 * r), ...tee(A),
-    ...get(B01), ...op.f64x2Mul(), ...get(ACC + 2 * r), ...op.f64x2Add(), ...set(ACC + 2 * r),
-    ...get(A), ...get(B23), ...op.f64x2Mul(), ...get(ACC + 2 * r + 1), ...op.f64x2Add(), ...set(ACC + 2 * r + 1),
+    ...get(PA), ...op.v128Load64Splat(8 * r), ...tee(A), ...multiplyAdd(B01, ACC + 2 * r),
+    ...get(A), ...multiplyAdd(B23, ACC + 2 * r + 1),
   ];
   // biome-ignore format: one instruction group per line mirrors the text format
   return [
     ...get(COLS), ...op.i32Const(5), ...op.i32Shl(), ...set(STRIDE), // stride = cols · 32 bytes
-    ...op.i32Const(0), ...set(P),
-    ...op.block(), ...op.loop(), // for p in 0..panels
-      ...get(P), ...get(PANELS), ...op.i32GeU(), ...op.brIf(1),
+    ...get(FIRST), ...set(P),
+    ...op.block(), ...op.loop(), // for p in first..last
+      ...get(P), ...get(LAST), ...op.i32GeU(), ...op.brIf(1),
       ...get(P), ...set(Q),
       ...op.block(), ...op.loop(), // for q in p..panels
         ...get(Q), ...get(PANELS), ...op.i32GeU(), ...op.brIf(1),
@@ -70,49 +83,111 @@ function gramKernelBody(): Bytes {
   ];
 }
 
-/** The slice of the WebAssembly JS API used here (core compiles without DOM or Node typings). */
-interface WasmApi {
+/** The slice of the WebAssembly JS API used here (core compiles without DOM typings). */
+export interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
+  Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => WasmMemory;
 }
 
-interface GramInstance {
-  gram: (packed: number, panels: number, cols: number, out: number) => void;
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+export interface WasmMemory {
+  buffer: ArrayBuffer | SharedArrayBuffer;
+  grow(pages: number): number;
 }
 
-let instance: GramInstance | null | undefined;
+export type GramFunction = (
+  packed: number,
+  panels: number,
+  cols: number,
+  out: number,
+  first: number,
+  last: number,
+) => void;
 
-/** The compiled kernel, or null where WebAssembly SIMD is unavailable. Compiled once, on first use. */
-function gramInstance(): GramInstance | null {
-  if (instance !== undefined) return instance;
-  const bytes = assembleModule({
+/** A compiled kernel variant with its own memory; `shared` memories can be handed to worker threads. */
+export interface GramKernel {
+  bytes: Uint8Array<ArrayBuffer>;
+  memory: WasmMemory;
+  gram: GramFunction;
+  fma: boolean;
+  shared: boolean;
+}
+
+export interface GramKernelOptions {
+  /** Use the fused multiply-add variant (default: wherever the runtime has relaxed SIMD). */
+  fma?: boolean;
+  /**
+   * Split the work over worker threads: `true` whenever a pool can exist (Node), `false` never; by
+   * default only above `PARALLEL_MIN_MULTIPLY_ADDS`, where the hand-off is a small fraction of the work.
+   */
+  parallel?: boolean;
+}
+
+/** rows²·cols/2 above which the default splits a product over threads (≈ 180 assets × 1,260 days). */
+export const PARALLEL_MIN_MULTIPLY_ADDS = 2e7;
+const MAX_PAGES = MAX_MEMORY_BYTES / PAGE;
+
+const wasmApi = (): WasmApi | undefined => (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
+function kernelBytes(fma: boolean, shared: boolean): Uint8Array<ArrayBuffer> {
+  return assembleModule({
     exportName: "gram",
-    params: [I32, I32, I32, I32],
+    params: [I32, I32, I32, I32, I32, I32],
     locals: [
       [6, I32],
       [11, V128],
     ],
-    body: gramKernelBody(),
+    body: gramKernelBody(fma),
+    importedMemory: { shared, maximumPages: MAX_PAGES },
   });
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!wasm?.validate(bytes)) {
-    instance = null;
-    return instance;
-  }
-  instance = new wasm.Instance(new wasm.Module(bytes)).exports as GramInstance;
-  return instance;
 }
 
-/** X·Xᵀ (rows × rows, row-major) by the SIMD kernel, or undefined when it cannot run here. */
-export function simdSymmetricGram(x: Float64Array, rows: number, cols: number): Float64Array | undefined {
+const kernels = new Map<string, GramKernel | null>();
+
+/** A compiled variant, or null where this runtime cannot run it (no SIMD, no relaxed SIMD, no shared memory). */
+export function gramKernel(fma: boolean, shared: boolean): GramKernel | null {
+  const key = `${fma}/${shared}`;
+  const cached = kernels.get(key);
+  if (cached !== undefined) return cached;
+  const wasm = wasmApi();
+  const bytes = kernelBytes(fma, shared);
+  let kernel: GramKernel | null = null;
+  if (wasm?.validate(bytes)) {
+    try {
+      const memory = new wasm.Memory({ initial: 1, maximum: MAX_PAGES, shared });
+      const { exports } = new wasm.Instance(new wasm.Module(bytes), { env: { memory } });
+      kernel = { bytes, memory, gram: (exports as { gram: GramFunction }).gram, fma, shared };
+    } catch {
+      kernel = null; // e.g. shared memory without cross-origin isolation in a browser
+    }
+  }
+  kernels.set(key, kernel);
+  return kernel;
+}
+
+/** True when the runtime has relaxed SIMD, so the fused multiply-add kernel runs. Decided once. */
+export function relaxedSimdAvailable(): boolean {
+  return gramKernel(true, false) !== null;
+}
+
+/** X·Xᵀ (rows × rows, row-major) by a SIMD kernel, or undefined when it cannot run here. */
+export function simdSymmetricGram(
+  x: Float64Array,
+  rows: number,
+  cols: number,
+  options: GramKernelOptions = {},
+): Float64Array | undefined {
   if (cols < 1 || rows < 1) return undefined;
   const panels = Math.ceil(rows / TILE);
   const packedBytes = panels * cols * TILE * 8;
   const neededBytes = packedBytes + panels * panels * TILE * TILE * 8;
   if (neededBytes > MAX_MEMORY_BYTES) return undefined;
-  const kernel = gramInstance();
+  const fma = options.fma ?? relaxedSimdAvailable();
+  const wantsThreads = options.parallel ?? (rows * rows * cols) / 2 >= PARALLEL_MIN_MULTIPLY_ADDS;
+  const sharedKernel = wantsThreads ? gramKernel(fma, true) : null;
+  const pool = sharedKernel ? workerPoolFor(sharedKernel) : undefined;
+  const kernel = pool ? sharedKernel : gramKernel(fma, false);
   if (!kernel) return undefined;
   const { memory } = kernel;
   if (memory.buffer.byteLength < neededBytes) {
@@ -125,7 +200,8 @@ export function simdSymmetricGram(x: Float64Array, rows: number, cols: number): 
     const source = row * cols;
     for (let k = 0; k < cols; k++) heap[base + k * TILE] = x[source + k]!;
   }
-  kernel.gram(0, panels, cols, packedBytes);
+  if (pool) pool.run(panels, cols, packedBytes);
+  else for (let p = 0; p < panels; p++) kernel.gram(0, panels, cols, packedBytes, p, p + 1);
   const tiles = packedBytes / 8;
   const gram = new Float64Array(rows * rows);
   for (let p = 0; p < panels; p++) {

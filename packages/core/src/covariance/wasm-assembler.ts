@@ -57,6 +57,8 @@ export const op = {
   v128Zero: (): Bytes => [0xfd, 0x0c, ...new Array<number>(16).fill(0)],
   f64x2Add: (): Bytes => [0xfd, ...unsignedLeb(0xf0)],
   f64x2Mul: (): Bytes => [0xfd, ...unsignedLeb(0xf2)],
+  /** Relaxed SIMD: a·b + c, fused (one rounding) where the hardware has FMA. Stack: a, b, c. */
+  f64x2RelaxedMadd: (): Bytes => [0xfd, ...unsignedLeb(0x107)],
 };
 
 export interface KernelFunction {
@@ -65,16 +67,26 @@ export interface KernelFunction {
   /** Extra locals as [count, type] runs, after the parameters. */
   locals: [number, number][];
   body: Bytes;
+  /**
+   * Import the memory as `env.memory` (1 page minimum, `maximumPages` at most) instead of defining it,
+   * so several threads can share it; `shared` needs the threads feature and a SharedArrayBuffer.
+   */
+  importedMemory?: { shared: boolean; maximumPages: number };
 }
 
 /** A module with one memory (exported as "memory", 1 page to start) and one exported function. */
 export function assembleModule(fn: KernelFunction): Uint8Array<ArrayBuffer> {
   const code = [...vector(fn.locals.map(([count, type]) => [...unsignedLeb(count), type])), ...fn.body, ...op.end()];
+  const imported = fn.importedMemory;
+  const memoryLimits = imported
+    ? [imported.shared ? 0x03 : 0x01, 0x01, ...unsignedLeb(imported.maximumPages)]
+    : [0x00, 0x01];
   return Uint8Array.from([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vector([[0x60, ...vector(fn.params.map((type) => [type])), 0x00]])),
+    ...(imported ? section(2, vector([[...utf8Name("env"), ...utf8Name("memory"), 0x02, ...memoryLimits]])) : []),
     ...section(3, vector([[0x00]])),
-    ...section(5, vector([[0x00, 0x01]])),
+    ...(imported ? [] : section(5, vector([memoryLimits]))),
     ...section(
       7,
       vector([

@@ -10,6 +10,7 @@
  *   `ScrillaError("NOT_CONVERGED")` only for non-finite input
  * - `symmetricEigenvalues(a, n)` → ascending eigenvalues
  * - `nearestPsd(a, n, { floor?, unitDiagonal?, tolerance? })` → `{ matrix, repaired, minEigenvalueBefore }`
+ * - `nearestPsdIfNeeded(a, n, { unitDiagonal?, tolerance? })` → the same, eigenvalues only when Cholesky fails
  * - `rescaleToUnitDiagonal(a, n)` in place D^{-1/2}·A·D^{-1/2}
  * - `dot(x, y)`, `matVec(a, n, x)`, `quadraticForm(a, n, x)`, `matMul(a, b, n)`
  * - `identity(n)`, `diagonal(a, n)`, `asymmetry(a, n)`, `symmetrizeInPlace(a, n)`, `assertSquare(a, n, what)`
@@ -17,5 +18,6 @@
 export { type CholeskyResult, cholesky, choleskySolve } from "./cholesky.js";
 export { assertSquare, asymmetry, diagonal, identity, symmetrizeInPlace } from "./matrix.js";
 export { type NearestPsdOptions, type NearestPsdResult, nearestPsd, rescaleToUnitDiagonal } from "./nearest-psd.js";
+export { type CheckedPsdResult, nearestPsdIfNeeded } from "./psd-check.js";
 export { type SymmetricEigen, symmetricEigen, symmetricEigenvalues } from "./symmetric-eigen.js";
 export { dot, matMul, matVec, quadraticForm } from "./vector-ops.js";

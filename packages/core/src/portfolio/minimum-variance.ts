@@ -1,4 +1,5 @@
 import { attainableTarget, returnRangeWithin } from "./attainable-returns.js";
+import { solveBoundedQuadraticProgram } from "./bound-active-set.js";
 import { solveQuadraticProgram } from "./dual-active-set.js";
 import { type OptimisedPortfolio, type OptimiserOptions, optimisedPortfolio } from "./optimised-portfolio.js";
 import type { PortfolioModel } from "./portfolio-model.js";
@@ -26,14 +27,20 @@ export interface MinimumVarianceSolution {
   iterations: number;
 }
 
-/** min ½wᵀΣw s.t. Σw = 1, μᵀw = target (optional), lower ≤ w ≤ upper — a strictly convex QP. */
+/**
+ * min ½wᵀΣw s.t. Σw = 1, μᵀw = target (optional), lower ≤ w ≤ upper — a strictly convex QP. Solved by the
+ * primal–dual active set method on the bounds (a few steps at any size), or, where that cannot certify
+ * its answer, by the dual active-set method (one step per binding bound).
+ */
 export function solveMinimumVariance(
   model: PortfolioModel,
   bounds: WeightBounds,
   targetReturn?: number,
 ): MinimumVarianceSolution {
   const n = model.size;
-  const equalities: LinearConstraint[] = [{ kind: "dense", normal: new Float64Array(n).fill(1), bound: 1 }];
+  const equalities: { kind: "dense"; normal: Float64Array; bound: number }[] = [
+    { kind: "dense", normal: new Float64Array(n).fill(1), bound: 1 },
+  ];
   if (targetReturn !== undefined) {
     const range = returnRangeWithin(model, bounds);
     const target = attainableTarget(targetReturn, range);
@@ -42,6 +49,18 @@ export function solveMinimumVariance(
     if (range.maximum - range.minimum > DEGENERATE_RANGE * (1 + Math.abs(range.maximum))) {
       equalities.push({ kind: "dense", normal: model.annualReturns, bound: target });
     }
+  }
+  const fast = solveBoundedQuadraticProgram({
+    size: n,
+    hessian: model.covariance,
+    choleskyLower: model.covarianceFactor,
+    linear: new Float64Array(n),
+    equalities,
+    lower: bounds.lower,
+    upper: bounds.upper,
+  });
+  if (fast) {
+    return { weights: fast.x, targetMultiplier: fast.equalityMultipliers[1] ?? 0, iterations: fast.iterations };
   }
   const solution = solveQuadraticProgram({
     size: n,
