@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 
-/** Common size, fonts and background of every chart. */
+/** Common size, fonts and background of every chart (light; `themed` turns a spec dark). */
 export function frame(title: string | string[], body: Record<string, unknown>): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -11,21 +11,22 @@ export function frame(title: string | string[], body: Record<string, unknown>): 
     config: {
       font: "DejaVu Sans, sans-serif",
       axis: { labelFontSize: 11, titleFontSize: 12 },
-      legend: { orient: "right" },
+      legend: { orient: "right", titleLimit: 320, labelLimit: 320 },
     },
     ...body,
   } as TopLevelSpec;
 }
 
-export const percentAxis = (title: string) => ({ title, format: ".1%" });
+/** Ticks carry the "%" sign, so axis titles do not repeat it. */
+export const percentAxis = (title: string, format = ".1%") => ({ title, format });
 
-/** x = annual volatility σ, y = annual return μ, both in percent: the plane of risk-return charts. */
+/** x = annual volatility σ, y = annual return μ, both as percentages: the plane of risk-return charts. */
 export const riskReturnPosition = {
   x: {
     field: "volatility",
     type: "quantitative",
     scale: { zero: false },
-    axis: percentAxis("Annual volatility σ (%)"),
+    axis: percentAxis("Annual volatility σ"),
   },
-  y: { field: "return", type: "quantitative", scale: { zero: false }, axis: percentAxis("Annual return μ (%)") },
+  y: { field: "return", type: "quantitative", scale: { zero: false }, axis: percentAxis("Annual return μ") },
 } as const;

@@ -1,16 +1,14 @@
+import { ScrillaError } from "@scrilla/core/errors";
 import type { TopLevelSpec } from "vega-lite";
-import { ScrillaError } from "../light-imports.js";
-import { frame } from "./chart-frame.js";
-import type { PlotContext } from "./plot-context.js";
+import { frame, percentAxis } from "./chart-frame.js";
 
 const BINS = 20;
 const CURVE_POINTS = 120;
 
-/** plot-return-distribution: a 20-bin density histogram of daily log returns with the fitted normal density. */
-export async function returnDistributionChart({ engine, symbols, options }: PlotContext): Promise<TopLevelSpec> {
-  const sample = await engine.returnsSample(symbols[0] ?? "", options);
-  const histogram = densityHistogram(sample.returns, BINS);
-  const { mean, sd } = meanAndDeviation(sample.returns);
+/** A 20-bin density histogram of daily log returns with the fitted normal density. */
+export function returnDistributionChart(ticker: string, returns: readonly number[]): TopLevelSpec {
+  const histogram = densityHistogram(returns, BINS);
+  const { mean, sd } = meanAndDeviation(returns);
   const low = histogram[0]?.start ?? mean - 3 * sd;
   const high = histogram.at(-1)?.end ?? mean + 3 * sd;
   const curve = Array.from({ length: CURVE_POINTS + 1 }, (_, i) => {
@@ -21,8 +19,8 @@ export async function returnDistributionChart({ engine, symbols, options }: Plot
       series: "normal fit",
     };
   });
-  const axisX = { title: "Daily log return (%)", format: ".1%" };
-  return frame(`Distribution of ${sample.ticker} daily log returns (${sample.returns.length} returns, ${BINS} bins)`, {
+  const axisX = percentAxis("Daily log return");
+  return frame(`Distribution of ${ticker} daily log returns (${returns.length} returns, ${BINS} bins)`, {
     layer: [
       {
         data: { values: histogram.map((bin) => ({ ...bin, series: "sample density" })) },

@@ -1,18 +1,23 @@
 import type { TopLevelSpec } from "vega-lite";
 import { frame } from "./chart-frame.js";
-import type { PlotContext } from "./plot-context.js";
 import { isRecord, unexpected } from "./result-shapes.js";
 
-/** plot-correlation-matrix: a heat map of the correlation matrix with the values written in. */
-export async function correlationMatrixChart({ engine, symbols, options }: PlotContext): Promise<TopLevelSpec> {
-  const result = await engine.run("correlation", symbols, options);
+/** Beyond this |ρ| the red-blue cell is dark enough that its label is written in white. */
+export const DARK_CELL_CORRELATION = 0.5;
+
+/** A heat map of the correlation result (`correlation_matrix`, rows in symbol order) with the values written in. */
+export function correlationMatrixChart(
+  symbols: readonly string[],
+  result: unknown,
+  { method }: { method: string },
+): TopLevelSpec {
   const matrix = isRecord(result) ? result.correlation_matrix : undefined;
   if (!Array.isArray(matrix)) throw unexpected(result);
   const cells = matrix.flatMap((row, i) =>
     (row as number[]).map((value, j) => ({ row: symbols[i], column: symbols[j], correlation: value })),
   );
-  const axis = { type: "nominal", sort: symbols };
-  return frame(`Correlation matrix (${options.method ?? "moments"} method)`, {
+  const axis = { type: "nominal", sort: [...symbols] };
+  return frame(`Correlation matrix (${method} method)`, {
     width: 80 * symbols.length,
     height: 80 * symbols.length,
     data: { values: cells },
@@ -34,7 +39,14 @@ export async function correlationMatrixChart({ engine, symbols, options }: PlotC
       },
       {
         mark: { type: "text", fontSize: 12 },
-        encoding: { text: { field: "correlation", type: "quantitative", format: ".2f" } },
+        encoding: {
+          text: { field: "correlation", type: "quantitative", format: ".2f" },
+          // Dark cells (the diagonal's ρ = 1 among them) get white text, light cells black.
+          color: {
+            condition: { test: `abs(datum.correlation) > ${DARK_CELL_CORRELATION}`, value: "white" },
+            value: "black",
+          },
+        },
       },
     ],
   });

@@ -1,17 +1,15 @@
 import type { TopLevelSpec } from "vega-lite";
 import { frame, riskReturnPosition } from "./chart-frame.js";
-import type { PlotContext } from "./plot-context.js";
 import { nestedRecords } from "./result-shapes.js";
 
-/** plot-risk-profile: each asset at (annual volatility, annual return), labelled. */
-export async function riskProfileChart({ engine, symbols, options }: PlotContext): Promise<TopLevelSpec> {
-  const profiles = nestedRecords(await engine.run("risk-profile", symbols, options));
-  const values = Object.entries(profiles).map(([ticker, profile]) => ({
+/** Each asset at (annual volatility, annual return), labelled; `profiles` is the risk-profile result. */
+export function riskProfileChart(profiles: unknown, { method }: { method: string }): TopLevelSpec {
+  const values = Object.entries(nestedRecords(profiles)).map(([ticker, profile]) => ({
     ticker,
     volatility: profile.annual_volatility,
     return: profile.annual_return,
   }));
-  return frame(`Risk-return profile (${options.method ?? "moments"} method)`, {
+  return frame(`Risk-return profile (${method} method)`, {
     data: { values },
     encoding: riskReturnPosition,
     layer: [

@@ -1,4 +1,4 @@
-import { ScrillaError } from "../light-imports.js";
+import { ScrillaError } from "@scrilla/core/errors";
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

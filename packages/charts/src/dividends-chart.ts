@@ -1,14 +1,23 @@
 import type { TopLevelSpec } from "vega-lite";
-import { formatMoney, formatPercent } from "../output/number-format.js";
 import { frame } from "./chart-frame.js";
-import type { PlotContext } from "./plot-context.js";
 
 const DAY_MS = 86_400_000;
 
-/** plot-dividends: payments and the fitted linear growth (§6.2); the title shows the DDM value. */
-export async function dividendsChart({ engine, symbols, options }: PlotContext): Promise<TopLevelSpec> {
-  const [ticker = ""] = symbols;
-  const model = await engine.dividendModel(ticker, options);
+/** What the dividends chart shows: the payments, the fitted linear growth and the model's value. */
+export interface DividendModelView {
+  ticker: string;
+  payments: readonly { date: string; amount: number }[];
+  /** dividend ≈ alpha + beta · (years since the first payment). */
+  regression: { alpha: number; beta: number };
+  discount_rate: number;
+  discount_dividend: number;
+}
+
+const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumSignificantDigits: 5 });
+
+/** Payments and the fitted linear growth (§6.2); the title shows the DDM value. */
+export function dividendsChart(model: DividendModelView): TopLevelSpec {
   const payments = [...model.payments].sort((a, b) => a.date.localeCompare(b.date));
   const first = payments[0]?.date ?? "";
   const last = payments.at(-1)?.date ?? first;
@@ -21,8 +30,8 @@ export async function dividendsChart({ engine, symbols, options }: PlotContext):
   ];
   return frame(
     [
-      `${ticker} dividends`,
-      `DDM value ${formatMoney(model.discount_dividend)} at ${formatPercent(model.discount_rate)} discount`,
+      `${model.ticker} dividends`,
+      `DDM value ${money.format(model.discount_dividend)} at ${percent.format(model.discount_rate)} discount`,
     ],
     {
       data: { values },

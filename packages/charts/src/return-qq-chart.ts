@@ -1,13 +1,11 @@
 import type { TopLevelSpec } from "vega-lite";
 import { frame } from "./chart-frame.js";
-import type { PlotContext } from "./plot-context.js";
 
-/** plot-return-qq: sample quantiles of daily log returns against standard normal quantiles, with a fitted line. */
-export async function returnQqChart({ engine, symbols, options }: PlotContext): Promise<TopLevelSpec> {
-  const sample = await engine.returnsSample(symbols[0] ?? "", options);
-  const n = sample.returns.length;
-  return frame(`QQ plot of ${sample.ticker} daily log returns (${n} returns)`, {
-    data: { values: sample.returns.map((value) => ({ value })) },
+/** Sample quantiles of daily log returns against standard normal quantiles, with a fitted line. */
+export function returnQqChart(ticker: string, returns: readonly number[]): TopLevelSpec {
+  const n = returns.length;
+  return frame(`QQ plot of ${ticker} daily log returns (${n} returns)`, {
+    data: { values: returns.map((value) => ({ value })) },
     // (i − 0.5)/n plotting positions, then the normal quantile of each.
     transform: [
       { quantile: "value", step: 1 / n, as: ["probability", "sample"] },
