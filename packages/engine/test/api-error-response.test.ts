@@ -1,6 +1,6 @@
 import { ScrillaError, type ScrillaErrorCode } from "@scrilla/core";
 import { describe, expect, it } from "vitest";
-import { errorResponse, STATUS_BY_CODE } from "../src/error-response.js";
+import { errorResponse, STATUS_BY_CODE } from "../src/api/error-response.js";
 
 describe("errorResponse", () => {
   it.each<[ScrillaErrorCode, number]>([

@@ -1,4 +1,4 @@
-import { isScrillaError, type ScrillaErrorCode } from "@scrilla/core";
+import { isScrillaError, type ScrillaErrorCode } from "@scrilla/core/errors";
 
 /** The body of every failed call, HTTP or direct. */
 export interface ErrorBody {
