@@ -21,7 +21,13 @@ export function allocationChart(portfolios: readonly LabelledAllocation[]): TopL
     data: { values },
     mark: "bar",
     encoding: {
-      x: { field: "portfolio", type: "nominal", title: "Portfolio", sort: portfolios.map((p) => p.label) },
+      x: {
+        field: "portfolio",
+        type: "nominal",
+        title: "Portfolio",
+        sort: portfolios.map((p) => p.label),
+        axis: { labelAngle: 0 },
+      },
       xOffset: { field: "ticker", type: "nominal" },
       y: { field: "weight", type: "quantitative", axis: percentAxis("Weight", ".0%"), scale: { domain: [0, 1] } },
       color: { field: "ticker", type: "nominal", title: "Asset" },

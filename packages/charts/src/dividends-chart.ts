@@ -9,12 +9,16 @@ export interface DividendModelView {
   payments: readonly { date: string; amount: number }[];
   /** dividend ≈ alpha + beta · (years since the first payment). */
   regression: { alpha: number; beta: number };
-  discount_rate: number;
+  /** Absent when the caller does not know it (the engine's default: the CAPM cost of equity). */
+  discount_rate?: number | undefined;
   discount_dividend: number;
 }
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumSignificantDigits: 5 });
+
+const discounted = (rate: number | undefined) =>
+  rate === undefined ? "at the CAPM cost of equity" : `at ${percent.format(rate)} discount`;
 
 /** Payments and the fitted linear growth (§6.2); the title shows the DDM value. */
 export function dividendsChart(model: DividendModelView): TopLevelSpec {
@@ -31,7 +35,7 @@ export function dividendsChart(model: DividendModelView): TopLevelSpec {
   return frame(
     [
       `${model.ticker} dividends`,
-      `DDM value ${money.format(model.discount_dividend)} at ${percent.format(model.discount_rate)} discount`,
+      `DDM value ${money.format(model.discount_dividend)} ${discounted(model.discount_rate)}`,
     ],
     {
       data: { values },
