@@ -13,7 +13,8 @@ export function DdmView({ state, update }: ViewProps) {
   const load = useLoad(keyOf("ddm", ticker, options), async (fetch) => {
     const [dividends, model] = await Promise.all([
       fetch("dividends", [ticker], {}),
-      fetch("discount-dividend-model", [ticker], options),
+      // "ddm" is the deployed function's name; scrilla serve takes aliases too.
+      fetch("ddm", [ticker], options),
     ]);
     return { dividends, model };
   });
