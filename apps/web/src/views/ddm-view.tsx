@@ -1,6 +1,7 @@
 import { dividendsChart } from "@scrilla/charts";
 import { fitDividendGrowth } from "@scrilla/core";
 import { Chart } from "../chart.js";
+import { NumberField } from "../number-field.js";
 import { NumberTable } from "../number-table.js";
 import { ErrorPanel, Loading } from "../status-panels.js";
 import { useLoad } from "../use-load.js";
@@ -21,19 +22,13 @@ export function DdmView({ state, update }: ViewProps) {
   const controls = (
     <fieldset class="controls">
       <legend>Discount</legend>
-      <label>
-        Discount rate (empty: CAPM cost of equity)
-        <input
-          type="number"
-          min="0"
-          step="0.01"
-          value={state.discount ?? ""}
-          onChange={(event) => {
-            const text = event.currentTarget.value;
-            update({ discount: text === "" ? undefined : Number(text) });
-          }}
-        />
-      </label>
+      <NumberField
+        label="Discount rate (empty: CAPM cost of equity)"
+        min={0}
+        step={0.01}
+        value={state.discount}
+        onChange={(discount) => update({ discount })}
+      />
     </fieldset>
   );
   if (load.status === "loading") return [controls, <Loading key="loading" done={load.done} total={load.total} />];

@@ -1,5 +1,6 @@
 import { riskMeasuresChart } from "@scrilla/charts";
 import { Chart } from "../chart.js";
+import { NumberField } from "../number-field.js";
 import { NumberTable } from "../number-table.js";
 import { ErrorPanel, Loading } from "../status-panels.js";
 import { useLoad } from "../use-load.js";
@@ -24,27 +25,21 @@ export function VarView({ state, update }: ViewProps) {
   const controls = (
     <fieldset class="controls">
       <legend>Horizon</legend>
-      <label>
-        Tail probability
-        <input
-          type="number"
-          min="0.001"
-          max="0.5"
-          step="0.01"
-          value={state.probability}
-          onChange={(event) => update({ probability: Number(event.currentTarget.value) })}
-        />
-      </label>
-      <label>
-        Horizon (years)
-        <input
-          type="number"
-          min="0.01"
-          step="0.25"
-          value={state.expiry}
-          onChange={(event) => update({ expiry: Number(event.currentTarget.value) })}
-        />
-      </label>
+      <NumberField
+        label="Tail probability"
+        min={0.001}
+        max={0.5}
+        step={0.01}
+        value={state.probability}
+        onChange={(probability) => probability !== undefined && update({ probability })}
+      />
+      <NumberField
+        label="Horizon (years)"
+        min={0.01}
+        step={0.25}
+        value={state.expiry}
+        onChange={(expiry) => expiry !== undefined && update({ expiry })}
+      />
     </fieldset>
   );
   if (load.status === "loading") return [controls, <Loading key="loading" done={load.done} total={load.total} />];
