@@ -25,6 +25,9 @@ export const SCRILLA_FUNCTIONS: readonly FunctionSpec[] = [
   light("capm-equity"),
   light("sharpe-ratio"),
   light("ddm"),
+  // The dashboard's moving-average and dividend views.
+  light("mov-averages"),
+  light("dividends"),
   { command: "yield-curve", memoryMb: 256, timeoutSeconds: 90 },
   { command: "prices", memoryMb: 256, timeoutSeconds: 120 },
 ];

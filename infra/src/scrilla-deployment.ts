@@ -11,7 +11,9 @@ import type { LambdaBundle } from "./lambda-bundle.js";
 import { LambdaCode, type PackageType } from "./lambda-code.js";
 import { OperatorPolicy } from "./operator-policy.js";
 import { type FunctionUrlAuth, functionName, ScrillaFunctions } from "./scrilla-functions.js";
+import { readSecurityHeaders, type SecurityHeaders } from "./security-headers.js";
 import type { StageSettings } from "./stage.js";
+import { WebDistribution } from "./web-distribution.js";
 
 export interface ScrillaDeploymentProps {
   readonly settings: StageSettings;
@@ -25,6 +27,8 @@ export interface ScrillaDeploymentProps {
   readonly functionUrlAuth?: FunctionUrlAuth;
   readonly alphaVantageKeyKmsKeyArn?: string;
   readonly functions?: readonly FunctionSpec[];
+  /** The dashboard's security headers; default: apps/web/public/security-headers.json. */
+  readonly securityHeaders?: SecurityHeaders;
 }
 
 /** Everything scrilla deploys for one stage; a Construct so tests can synthesize it in any scope. */
@@ -35,6 +39,7 @@ export class ScrillaDeployment extends Construct {
   readonly code: LambdaCode;
   readonly functions: ScrillaFunctions;
   readonly invokerPolicy: InvokerPolicy;
+  readonly web: WebDistribution;
 
   constructor(scope: Construct, id: string, props: ScrillaDeploymentProps) {
     super(scope, id);
@@ -85,6 +90,11 @@ export class ScrillaDeployment extends Construct {
       namePrefix: settings.namePrefix,
       functionArns: this.functions.functions.map(({ lambda }) => lambda.arn),
     });
+    this.web = new WebDistribution(this, "web", {
+      namePrefix: settings.namePrefix,
+      functions: this.functions.functions,
+      securityHeaders: props.securityHeaders ?? readSecurityHeaders(),
+    });
     this.outputs();
   }
 
@@ -99,6 +109,9 @@ export class ScrillaDeployment extends Construct {
     this.output("execution_role_arn", this.executionRole.role.arn);
     this.output("operator_policy_arn", this.operatorPolicy.policy.arn);
     this.output("invoker_policy_arn", this.invokerPolicy.policy.arn);
+    this.output("web_bucket_name", this.web.bucket.bucket);
+    this.output("web_distribution_id", this.web.distribution.id);
+    this.output("web_url", `https://${this.web.distribution.domainName}/`);
     if (this.code.repository !== undefined) this.output("image_repository_url", this.code.repository.repositoryUrl);
   }
 

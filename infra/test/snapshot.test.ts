@@ -26,12 +26,17 @@ describe("committed Terraform snapshots", () => {
       );
       expect(counts).toMatchObject({
         aws_dynamodb_table: 4,
-        aws_lambda_function: 13,
-        aws_lambda_function_url: 13,
-        aws_cloudwatch_log_group: 13,
+        aws_lambda_function: 15,
+        aws_lambda_function_url: 15,
+        aws_cloudwatch_log_group: 15,
         aws_iam_role: 1,
         aws_iam_policy: 3,
         aws_iam_role_policy_attachment: 1,
+        aws_s3_bucket: 1,
+        aws_s3_bucket_public_access_block: 1,
+        aws_cloudfront_distribution: 1,
+        aws_cloudfront_origin_access_control: 2,
+        aws_lambda_permission: 30,
       });
     }
   });

@@ -21,6 +21,8 @@ export async function runAdmin(context: CliContext): Promise<void> {
       });
       return say(helpText(COMMAND_SPECS, only));
     }
+    case "serve":
+      return (await import("./serve/serve-command.js")).serve(context);
     case "version":
       return say(output.json ? JSON.stringify({ version: cliVersion() }) : cliVersion());
     case "clear-cache":

@@ -22,11 +22,11 @@ const PLOTS: Record<string, { args: string[]; texts: string[] }> = {
   },
   "plot-efficient-frontier": {
     args: ["ALLY", "BX", "SPY", ...WINDOW],
-    texts: ["Efficient frontier of ALLY, BX, SPY", "Annual volatility σ (%)", "Annual return μ (%)"],
+    texts: ["Efficient frontier of ALLY, BX, SPY", "Annual volatility σ", "Annual return μ"],
   },
   "plot-moving-averages": {
     args: ["ALLY", "--start", "2021-10-01", "--end", "2021-11-19"],
-    texts: ["Moving averages of ALLY", "Annualised return (%)", "MA_20", "MA_100"],
+    texts: ["Moving averages of ALLY", "Annualised return", "MA_20", "MA_100"],
   },
   "plot-return-qq": {
     args: ["ALLY", ...WINDOW],
@@ -38,11 +38,11 @@ const PLOTS: Record<string, { args: string[]; texts: string[] }> = {
   },
   "plot-risk-profile": {
     args: ["ALLY", "BX", "SPY", ...WINDOW],
-    texts: ["Risk-return profile", "Annual return μ (%)", "BX"],
+    texts: ["Risk-return profile", "Annual return μ", "BX"],
   },
   "plot-yield-curve": {
     args: ["--start", "2021-11-18"],
-    texts: ["US Treasury yield curve on 2021-11-18", "Maturity", "TEN_YEAR"],
+    texts: ["US Treasury yield curve on 2021-11-18", "Maturity (years)", "Yield per year"],
   },
 };
 

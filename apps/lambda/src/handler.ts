@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { isScrillaError } from "@scrilla/core";
 import { type CommandSpec, type CreateEngineOptions, createEngine, type Engine } from "@scrilla/engine";
+import { errorResponse } from "@scrilla/engine/api";
 import { type ParameterReader, resolveAlphaVantageKey } from "./alpha-vantage-key.js";
-import { errorResponse } from "./error-response.js";
 import { isHttpEvent } from "./event-schema.js";
 import { checkInvocation, functionCommand } from "./function-command.js";
 import { httpResponse } from "./http-response.js";

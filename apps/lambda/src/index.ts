@@ -1,7 +1,13 @@
 import { createHandler } from "./handler.js";
 
+export {
+  type ErrorBody,
+  type ErrorResponse,
+  errorResponse,
+  optionsFromQuery,
+  STATUS_BY_CODE,
+} from "@scrilla/engine/api";
 export { type ParameterReader, resolveAlphaVantageKey, ssmParameterReader } from "./alpha-vantage-key.js";
-export { type ErrorBody, type ErrorResponse, errorResponse, STATUS_BY_CODE } from "./error-response.js";
 export { httpEventSchema, type Invocation, invocationSchema, isHttpEvent, MAX_SYMBOLS } from "./event-schema.js";
 export { checkInvocation, functionCommand } from "./function-command.js";
 export {
@@ -15,7 +21,6 @@ export {
 export { type HttpResponse, httpResponse } from "./http-response.js";
 export { createJsonLogger, type JsonLogger, type JsonLoggerOptions } from "./json-logger.js";
 export { type ParsedEvent, parseEvent } from "./parse-event.js";
-export { optionsFromQuery } from "./query-options.js";
 
 /** The Lambda entry point (`index.handler`): configured from process.env on its first invocation. */
 export const handler = createHandler();

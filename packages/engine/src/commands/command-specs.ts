@@ -394,6 +394,15 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     kind: "admin",
   },
   {
+    name: "serve",
+    aliases: ["web"],
+    summary: "Serve the web dashboard and the JSON API on 127.0.0.1 (--host, --port)",
+    symbols: "none",
+    arity: { min: 0, max: 0 },
+    options: [],
+    kind: "admin",
+  },
+  {
     name: "version",
     aliases: ["v"],
     summary: "Print the version",

@@ -1,0 +1,15 @@
+export { allocationChart, type LabelledAllocation } from "./allocation-chart.js";
+export { frame, percentAxis, riskReturnPosition } from "./chart-frame.js";
+export { type ChartTheme, themed } from "./chart-theme.js";
+export { correlationMatrixChart, DARK_CELL_CORRELATION } from "./correlation-matrix-chart.js";
+export { correlationsChart } from "./correlations-chart.js";
+export { type DividendModelView, dividendsChart } from "./dividends-chart.js";
+export { efficientFrontierChart, type MarkedPortfolio } from "./efficient-frontier-chart.js";
+export { MATURITY_YEARS } from "./maturity-years.js";
+export { movingAveragesChart } from "./moving-averages-chart.js";
+export { isRecord, nestedRecords, numericEntries, unexpected } from "./result-shapes.js";
+export { densityHistogram, returnDistributionChart } from "./return-distribution-chart.js";
+export { returnQqChart } from "./return-qq-chart.js";
+export { type RiskHorizonView, riskMeasuresChart } from "./risk-measures-chart.js";
+export { riskProfileChart } from "./risk-profile-chart.js";
+export { yieldCurveChart } from "./yield-curve-chart.js";
