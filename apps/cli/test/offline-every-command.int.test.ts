@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney, formatPercent } from "../src/output/number-format.js";
 import { type CliRun, inPool, jsonOf } from "./support/cli-harness.js";
 import { EXAMPLES, type OfflineWorld, startOfflineWorld } from "./support/offline-world.js";
+import { startServe } from "./support/serve-harness.js";
 
 // Every command of `scrilla help`, run by the built CLI on the bundled files (DATA_DIR=examples) with
 // no server, no key and no pinned date; every number is compared with the library (@scrilla/engine,
@@ -145,7 +146,7 @@ const csvRows = (path: string) =>
 
 describe("every command of scrilla help runs offline on the bundled data", () => {
   it("covers exactly the commands help lists", () => {
-    const tested = [...Object.keys(COMPUTE), ...Object.keys(PLOTS), ...ADMIN.map(([name]) => name)].sort();
+    const tested = [...Object.keys(COMPUTE), ...Object.keys(PLOTS), ...ADMIN.map(([name]) => name), "serve"].sort();
     expect(tested).toEqual(COMMAND_SPECS.map((spec) => spec.name).sort());
     for (const name of tested) expect(runs.get("help")!.stdout).toContain(`  ${name} (`);
   });
@@ -166,6 +167,18 @@ describe("every command of scrilla help runs offline on the bundled data", () =>
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.trim()).toBe(path);
     expect(readFileSync(path, "utf8")).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+  });
+
+  it("serve answers the dashboard's API offline with the library's numbers", async () => {
+    const server = await startServe([], world.env, world.dir);
+    try {
+      const symbols = ["ALLY", "BX", "SPY"];
+      const response = await fetch(new URL(`/api/optimize-portfolio?tickers=${symbols.join(",")}`, server.url));
+      expect(response.status).toBe(200);
+      expectSameNumbers(await response.json(), await library.run("optimize-portfolio", symbols, {}));
+    } finally {
+      await server.stop();
+    }
   });
 
   it.each(ADMIN.map(([name]) => name))("%s succeeds", (name) => {

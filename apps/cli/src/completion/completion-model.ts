@@ -50,6 +50,7 @@ const OUTPUT_NAMES: Record<CommandSpec["kind"], string[]> = {
 function optionsOf(spec: CommandSpec): CliOptionSpec[] {
   const names = new Set([...spec.options.flatMap((name) => CLI_NAMES[name]), ...OUTPUT_NAMES[spec.kind], "help"]);
   if (spec.name === "store") for (const name of ["key", "value"]) names.add(name);
+  if (spec.name === "serve") for (const name of ["host", "port"]) names.add(name);
   return CLI_OPTIONS.filter((option) => names.has(option.long));
 }
 
