@@ -4,6 +4,7 @@ import { createMarketData, type MarketData } from "@scrilla/market-data";
 import { runCommand } from "./commands/run-command.js";
 import { dividendModel } from "./commands/valuation-commands.js";
 import { loadConfig } from "./config/engine-config.js";
+import { SourceVersionedStore } from "./data/source-versioned-store.js";
 import { WeekendAssetTypeResolver } from "./data/weekend-asset-type-resolver.js";
 import { scrillaHome } from "./data-home.js";
 import type { CreateEngineOptions, Engine } from "./engine.js";
@@ -54,7 +55,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
       ? { ...providers, assetTypes: new WeekendAssetTypeResolver(providers.prices) }
       : providers;
 
-  const store: CacheStore =
+  const backingStore: CacheStore =
     options.store ??
     (await createCacheStore({
       mode: config.CACHE_MODE,
@@ -67,6 +68,9 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
       },
       memory: { maxEntries: config.CACHE_MEMORY_ENTRIES },
     }));
+  // Prices that can change under the cache (local files) are cached under their source's identity.
+  const versionOf = market.prices.sourceVersion?.bind(market.prices);
+  const store = versionOf ? new SourceVersionedStore(backingStore, versionOf) : backingStore;
 
   const listeners = new Set<ProgressListener>();
   const emit = (event: ProgressEvent) => {

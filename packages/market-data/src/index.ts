@@ -14,6 +14,7 @@ export { CsvFolderPriceProvider, type CsvFolderPriceProviderOptions } from "./cs
 export { DEFAULT_FRED_URL, FredSeriesProvider, type FredSeriesProviderOptions } from "./fred-series.js";
 export { HttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResponse } from "./http-client.js";
 export type { MarketDataLogger } from "./logger.js";
+export { isSanePrice, MAX_PRICE, MIN_PRICE } from "./price-bounds.js";
 export type * from "./provider-types.js";
 export { RateLimiter } from "./rate-limiter.js";
 export { redactSecrets } from "./redact.js";
@@ -25,3 +26,4 @@ export {
   TreasuryYieldCurveProvider,
   type TreasuryYieldCurveProviderOptions,
 } from "./treasury-yield-curve.js";
+export { type SourcedBar, validatedBars } from "./validate-bars.js";
