@@ -1,4 +1,5 @@
 import { styleText } from "node:util";
+import { ScrillaError } from "./light-imports.js";
 
 export type LogLevel = "none" | "info" | "debug";
 
@@ -7,6 +8,19 @@ export interface CliLogger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Throws CONFIG for a LOG_LEVEL that is set but not one of none, info, debug, verbose (a typo is not `info`). */
+export function assertLogLevel(value: string | undefined): void {
+  const level = (value ?? "").trim().toLowerCase();
+  if (level === "" || ["none", "info", "debug", "verbose"].includes(level)) return;
+  throw new ScrillaError(
+    "CONFIG",
+    `LOG_LEVEL must be one of none, info, debug, verbose, got "${value}"; fix or unset LOG_LEVEL.`,
+    {
+      variable: "LOG_LEVEL",
+    },
+  );
 }
 
 /** LOG_LEVEL none|info|debug (the original's `verbose` reads as debug); unknown values fall back to info. */

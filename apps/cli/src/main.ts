@@ -6,7 +6,7 @@ import { resolveDataHome } from "./data-home.js";
 import { engineSession } from "./engine-session.js";
 import { EXIT_OK, EXIT_USAGE } from "./exit-code.js";
 import { COMMAND_SPECS, findCommand, ScrillaError } from "./light-imports.js";
-import { createLogger, logLevelFrom } from "./logger.js";
+import { assertLogLevel, createLogger, logLevelFrom } from "./logger.js";
 import { parseInvocation } from "./parse-invocation.js";
 import { reportError } from "./report-error.js";
 import { normalizeSymbols } from "./symbols.js";
@@ -26,6 +26,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const session = engineSession(env, home, logger, stderr);
   const started = performance.now();
   try {
+    assertLogLevel(env.LOG_LEVEL);
     const invocation = parseInvocation(argv);
     if (invocation.options.help === true && invocation.command === undefined) {
       stdout.write(helpText(COMMAND_SPECS));

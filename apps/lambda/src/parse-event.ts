@@ -9,6 +9,7 @@ import {
   invocationSchema,
   isHttpEvent,
 } from "./event-schema.js";
+import { assertNoPrototypeKeys } from "./forbidden-keys.js";
 import { optionsFromQuery } from "./query-options.js";
 
 export interface ParsedEvent extends Invocation {
@@ -22,15 +23,24 @@ const EVENT_HELP =
 /** Turns a direct or HTTP event into tickers and options; bad input throws INVALID_INPUT with what to send. */
 export function parseEvent(event: unknown): ParsedEvent {
   const http = isHttpEvent(event);
+  if (!http) assertNoPrototypeKeys(event);
   const envelope = http ? parseHttpEvent(event) : validate(invocationSchema, event ?? {}, "event");
   return { tickers: envelope.tickers, options: parseCommandOptions(envelope.options), http };
 }
 
 function parseHttpEvent(event: unknown): InvocationEnvelope {
+  // Checked before validation: copying the parameter map would drop a "__proto__" key without a trace.
+  assertNoPrototypeKeys((event as { queryStringParameters?: unknown }).queryStringParameters, "query");
   const http = validate(httpEventSchema, event, "HTTP event");
   const body = decodeBody(http);
-  if (body !== undefined) return validate(invocationSchema, parseJson(body), "body");
-  return validate(invocationSchema, invocationFromQuery(readQuery(http)), "query string");
+  if (body !== undefined) {
+    const parsed = parseJson(body);
+    assertNoPrototypeKeys(parsed, "body");
+    return validate(invocationSchema, parsed, "body");
+  }
+  const query = readQuery(http);
+  assertNoPrototypeKeys(query, "query");
+  return validate(invocationSchema, invocationFromQuery(query), "query string");
 }
 
 function decodeBody(http: HttpEvent): string | undefined {
@@ -49,7 +59,8 @@ function parseJson(text: string): unknown {
 
 /** API Gateway v2 joins repeated parameters with commas; fall back to the raw string when the map is absent. */
 function readQuery(http: HttpEvent): Record<string, string> {
-  const query: Record<string, string> = {};
+  // No prototype: a "__proto__" parameter stays an ordinary key, which assertNoPrototypeKeys then rejects.
+  const query: Record<string, string> = Object.create(null);
   if (http.queryStringParameters) {
     for (const [name, value] of Object.entries(http.queryStringParameters)) {
       if (value !== undefined) query[name] = value;

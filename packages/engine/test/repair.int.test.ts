@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { priceRowsOf } from "@scrilla/cache/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { priceRowsOf } from "./support/cache-fingerprint.js";
 import { type Harness, recordedSeries, startHarness, WINDOW } from "./support/engine-harness.js";
 
 const EXAMPLES = resolve(import.meta.dirname, "../../../examples/prices");

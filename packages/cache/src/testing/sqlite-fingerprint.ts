@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
 
+/** Test helper: proves a failed command changed nothing in a SQLite cache (row counts and a content hash). */
 export interface CacheFingerprint {
   /** Rows per table (fetched-range markers included). */
   rows: Record<string, number>;
