@@ -45,7 +45,7 @@ export class FredSeriesProvider implements StatisticsProvider {
     url.searchParams.set("sort_order", "asc");
     url.searchParams.set("file_type", "json");
     url.searchParams.set("api_key", await this.keys.get("FRED_KEY"));
-    const response = await this.http.get(url, { service: "FRED", limiter: this.limiter });
+    const response = await this.http.get(url, { service: "FRED", limiter: this.limiter, maxBytes: 16 * 1024 * 1024 });
     const body = parseJson(response.body);
     if (response.status !== 200) throw fredError(id, response.status, body);
     const observations = (body as { observations?: unknown } | undefined)?.observations;

@@ -12,7 +12,13 @@ export { ListAssetTypeResolver } from "./asset-type-resolver.js";
 export { createMarketData, type MarketData, type MarketDataOptions } from "./create-market-data.js";
 export { CsvFolderPriceProvider, type CsvFolderPriceProviderOptions } from "./csv-folder-prices.js";
 export { DEFAULT_FRED_URL, FredSeriesProvider, type FredSeriesProviderOptions } from "./fred-series.js";
-export { HttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResponse } from "./http-client.js";
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  HttpClient,
+  type HttpClientOptions,
+  type HttpRequestOptions,
+  type HttpResponse,
+} from "./http-client.js";
 export type { MarketDataLogger } from "./logger.js";
 export { isSanePrice, MAX_PRICE, MIN_PRICE } from "./price-bounds.js";
 export type * from "./provider-types.js";
