@@ -1,4 +1,5 @@
 import { styleText } from "node:util";
+import { redactSecrets } from "@scrilla/core/secrets";
 import { ScrillaError } from "./light-imports.js";
 
 export type LogLevel = "none" | "info" | "debug";
@@ -36,7 +37,9 @@ export function createLogger(level: LogLevel, stderr: NodeJS.WritableStream): Cl
   const rank = { none: 0, info: 1, debug: 2 }[level];
   const write = (tag: string, color: "gray" | "cyan" | "yellow", message: string, fields?: Record<string, unknown>) => {
     const suffix = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : "";
-    stderr.write(`${styleText(color, `scrilla: ${tag}:`, { stream: stderr })} ${message}${suffix}\n`);
+    stderr.write(
+      `${styleText(color, `scrilla: ${tag}:`, { stream: stderr })} ${redactSecrets(`${message}${suffix}`)}\n`,
+    );
   };
   return {
     level,

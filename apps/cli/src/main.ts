@@ -1,3 +1,4 @@
+import { registerSecret } from "@scrilla/core/secrets";
 import { helpText } from "./admin/help-text.js";
 import type { CliContext, OutputStream } from "./cli-context.js";
 import { closestCommand } from "./closest-command.js";
@@ -21,6 +22,7 @@ export interface CliIo {
 /** Runs `scrilla <command> [symbols…] [options…]` and returns the exit status (0, 1 runtime, 2 usage). */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const { stdout, stderr, env } = io;
+  for (const name of ["ALPHA_VANTAGE_KEY", "FRED_KEY"]) registerSecret(env[name]);
   const logger = createLogger(logLevelFrom(env.LOG_LEVEL), stderr);
   const home = resolveDataHome(env);
   const session = engineSession(env, home, logger, stderr);

@@ -11,4 +11,5 @@ export * from "./portfolio/index.js";
 export * from "./probability/index.js";
 export * from "./profile/index.js";
 export * from "./returns/index.js";
+export { redactSecrets, registerSecret } from "./secrets.js";
 export type { AssetType, DateRange, PriceSeries } from "./types.js";
