@@ -1,12 +1,12 @@
-import { type CacheStore, createCacheStore } from "@scrilla/cache";
-import { lastCloseDate } from "@scrilla/core";
+import { type CacheStore, createCacheStore, makeDirectories } from "@scrilla/cache";
+import { lastCloseDate, ScrillaError } from "@scrilla/core";
 import { createMarketData, type MarketData } from "@scrilla/market-data";
 import { runCommand } from "./commands/run-command.js";
 import { dividendModel } from "./commands/valuation-commands.js";
 import { loadConfig } from "./config/engine-config.js";
 import { SourceVersionedStore } from "./data/source-versioned-store.js";
 import { WeekendAssetTypeResolver } from "./data/weekend-asset-type-resolver.js";
-import { scrillaHome } from "./data-home.js";
+import { type DataHome, scrillaHome } from "./data-home.js";
 import type { CreateEngineOptions, Engine } from "./engine.js";
 import { EngineContext } from "./engine-context.js";
 import type { EngineLogger, ProgressEvent, ProgressListener } from "./engine-types.js";
@@ -23,6 +23,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const config = loadConfig(env);
   const logger = options.logger ?? silent;
   const home = scrillaHome({ ...env, SCRILLA_HOME: config.SCRILLA_HOME });
+  ensureHome(home);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const lastClose = options.today ? undefined : lastCloseDate(new Date());
 
@@ -93,4 +94,19 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
       if (ownsStore) await store.close();
     },
   };
+}
+
+/** Creates the data home up front, so an uncreatable SCRILLA_HOME is one CONFIG error now, not a hang later. */
+function ensureHome(home: DataHome): void {
+  try {
+    makeDirectories(home.common);
+    makeDirectories(home.static);
+  } catch (error) {
+    throw new ScrillaError(
+      "CONFIG",
+      `The data home ${home.root} cannot be created (${(error as Error).message}); set SCRILLA_HOME to a writable directory.`,
+      { variable: "SCRILLA_HOME" },
+      { cause: error },
+    );
+  }
 }

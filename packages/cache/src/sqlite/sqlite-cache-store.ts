@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import type { DateRange, Maturity } from "@scrilla/core";
@@ -13,6 +12,7 @@ import type {
   ProfileKey,
 } from "../cache-store.js";
 import { assertDateRange } from "../date-ranges.js";
+import { makeDirectories } from "../make-directories.js";
 import { rowsWithin, trustedRanges } from "../marker-trust.js";
 import {
   assertProfileKey,
@@ -33,7 +33,7 @@ import {
   PROFILE_FIELD_NAMES,
 } from "../row-validation.js";
 import { sqliteError } from "./sqlite-errors.js";
-import { migrateSchema } from "./sqlite-schema.js";
+import { assertScrillaFile, migrateSchema } from "./sqlite-schema.js";
 
 export interface SqliteCacheStoreOptions {
   /** The database file; see `defaultSqliteFile()` for the default location. */
@@ -95,10 +95,12 @@ export class SqliteCacheStore implements CacheStore {
     this.file = options.file;
     let db: DatabaseSync | undefined;
     try {
-      if (this.file !== ":memory:") mkdirSync(dirname(this.file), { recursive: true });
+      if (this.file !== ":memory:") makeDirectories(dirname(this.file));
       // Loaded on first use, so importing @scrilla/cache (e.g. on Lambda with DynamoDB) never loads SQLite.
       const sqlite = process.getBuiltinModule("node:sqlite");
       db = new sqlite.DatabaseSync(this.file, { timeout: options.busyTimeoutMs ?? 10_000 });
+      // Before anything is written: another program's database is refused untouched (no WAL switch, no -wal file).
+      assertScrillaFile(db, this.file);
       db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");
       migrateSchema(db, this.file);
