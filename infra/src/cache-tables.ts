@@ -25,6 +25,11 @@ export class CacheTables extends Construct {
     this.tables = this.definitions.map((definition) => tableFrom(this, definition, props.deletionProtection));
   }
 
+  /** The four table ARNs alone: what the Lambda functions need, since the cache adapter queries no index. */
+  get tableArns(): string[] {
+    return this.tables.map((table) => table.arn);
+  }
+
   /** Every table ARN, plus `<arn>/index/*` for tables with GSIs (a Query on an index is authorised there). */
   get accessArns(): string[] {
     return this.tables.flatMap((table, position) =>

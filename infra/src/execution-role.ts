@@ -2,12 +2,12 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy/index.js";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment/index.js";
-import { DYNAMODB_RUNTIME_ACTIONS } from "@scrilla/cache/tables";
+import { DYNAMODB_LAMBDA_ACTIONS } from "@scrilla/cache/tables";
 import { Construct } from "constructs";
 
 export interface ExecutionRoleProps {
   readonly namePrefix: string;
-  /** Tables and their index ARNs (see `CacheTables.accessArns`). */
+  /** The table ARNs (`CacheTables.tableArns`): no index is queried, so no `/index/*`. */
   readonly tableArns: readonly string[];
   readonly logGroupArns: readonly string[];
   readonly alphaVantageKeyParameterArn: string;
@@ -55,7 +55,7 @@ function runtimeStatements(props: ExecutionRoleProps) {
     {
       sid: "CacheTables",
       effect: "Allow",
-      actions: [...DYNAMODB_RUNTIME_ACTIONS],
+      actions: [...DYNAMODB_LAMBDA_ACTIONS],
       resources: [...props.tableArns],
     },
     {

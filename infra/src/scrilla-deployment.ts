@@ -57,7 +57,7 @@ export class ScrillaDeployment extends Construct {
     });
     this.executionRole = new ExecutionRole(this, "execution", {
       namePrefix: settings.namePrefix,
-      tableArns: this.tables.accessArns,
+      tableArns: this.tables.tableArns,
       logGroupArns: logGroups.all.map((group) => group.arn),
       alphaVantageKeyParameterArn: aws.ssmParameterArn(settings.alphaVantageKeyParameter),
       region: aws.region,

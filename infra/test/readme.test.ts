@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { DYNAMODB_PROVISIONING_ACTIONS, DYNAMODB_RUNTIME_ACTIONS } from "@scrilla/cache/tables";
+import {
+  DYNAMODB_LAMBDA_ACTIONS,
+  DYNAMODB_PROVISIONING_ACTIONS,
+  DYNAMODB_RUNTIME_ACTIONS,
+} from "@scrilla/cache/tables";
 import { describe, expect, it } from "vitest";
 import { dataSources, resources, synthDeployment } from "./support/synth.js";
 
@@ -27,7 +31,7 @@ function grantedActions(name: string): string[] {
 describe("README policy listings", () => {
   it("documents the runtime policy the stack grants, with the adapter's DynamoDB actions", () => {
     const documented = documentedActions("runtime");
-    expect(documented.filter((a) => a.startsWith("dynamodb:"))).toEqual([...DYNAMODB_RUNTIME_ACTIONS]);
+    expect(documented.filter((a) => a.startsWith("dynamodb:"))).toEqual([...DYNAMODB_LAMBDA_ACTIONS]);
     expect(new Set(documented)).toEqual(new Set(grantedActions("scrilla-dev-lambda-runtime")));
   });
 

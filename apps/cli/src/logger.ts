@@ -1,4 +1,6 @@
 import { styleText } from "node:util";
+import { redactSecrets } from "@scrilla/core/secrets";
+import { ScrillaError } from "./light-imports.js";
 
 export type LogLevel = "none" | "info" | "debug";
 
@@ -7,6 +9,19 @@ export interface CliLogger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Throws CONFIG for a LOG_LEVEL that is set but not one of none, info, debug, verbose (a typo is not `info`). */
+export function assertLogLevel(value: string | undefined): void {
+  const level = (value ?? "").trim().toLowerCase();
+  if (level === "" || ["none", "info", "debug", "verbose"].includes(level)) return;
+  throw new ScrillaError(
+    "CONFIG",
+    `LOG_LEVEL must be one of none, info, debug, verbose, got "${value}"; fix or unset LOG_LEVEL.`,
+    {
+      variable: "LOG_LEVEL",
+    },
+  );
 }
 
 /** LOG_LEVEL none|info|debug (the original's `verbose` reads as debug); unknown values fall back to info. */
@@ -22,7 +37,9 @@ export function createLogger(level: LogLevel, stderr: NodeJS.WritableStream): Cl
   const rank = { none: 0, info: 1, debug: 2 }[level];
   const write = (tag: string, color: "gray" | "cyan" | "yellow", message: string, fields?: Record<string, unknown>) => {
     const suffix = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : "";
-    stderr.write(`${styleText(color, `scrilla: ${tag}:`, { stream: stderr })} ${message}${suffix}\n`);
+    stderr.write(
+      `${styleText(color, `scrilla: ${tag}:`, { stream: stderr })} ${redactSecrets(`${message}${suffix}`)}\n`,
+    );
   };
   return {
     level,

@@ -1,3 +1,4 @@
+import { registerSecret } from "@scrilla/core/secrets";
 import { helpText } from "./admin/help-text.js";
 import type { CliContext, OutputStream } from "./cli-context.js";
 import { closestCommand } from "./closest-command.js";
@@ -6,7 +7,7 @@ import { resolveDataHome } from "./data-home.js";
 import { engineSession } from "./engine-session.js";
 import { EXIT_OK, EXIT_USAGE } from "./exit-code.js";
 import { COMMAND_SPECS, findCommand, ScrillaError } from "./light-imports.js";
-import { createLogger, logLevelFrom } from "./logger.js";
+import { assertLogLevel, createLogger, logLevelFrom } from "./logger.js";
 import { parseInvocation } from "./parse-invocation.js";
 import { reportError } from "./report-error.js";
 import { normalizeSymbols } from "./symbols.js";
@@ -21,11 +22,13 @@ export interface CliIo {
 /** Runs `scrilla <command> [symbols…] [options…]` and returns the exit status (0, 1 runtime, 2 usage). */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const { stdout, stderr, env } = io;
+  for (const name of ["ALPHA_VANTAGE_KEY", "FRED_KEY"]) registerSecret(env[name]);
   const logger = createLogger(logLevelFrom(env.LOG_LEVEL), stderr);
   const home = resolveDataHome(env);
   const session = engineSession(env, home, logger, stderr);
   const started = performance.now();
   try {
+    assertLogLevel(env.LOG_LEVEL);
     const invocation = parseInvocation(argv);
     if (invocation.options.help === true && invocation.command === undefined) {
       stdout.write(helpText(COMMAND_SPECS));

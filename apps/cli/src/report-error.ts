@@ -1,3 +1,4 @@
+import { redactSecrets } from "@scrilla/core/secrets";
 import { EXIT_RUNTIME, exitCodeFor } from "./exit-code.js";
 import type { CliLogger } from "./logger.js";
 
@@ -13,8 +14,9 @@ function isCoded(error: unknown): error is CodedError {
 /** Prints `scrilla: <CODE>: <message>` on one line (stack only at LOG_LEVEL=debug) and returns the exit code. */
 export function reportError(error: unknown, stderr: NodeJS.WritableStream, logger: CliLogger): number {
   const code = isCoded(error) ? error.code : "INTERNAL";
-  const message = error instanceof Error ? error.message : String(error);
+  const message = redactSecrets(error instanceof Error ? error.message : String(error));
   stderr.write(`scrilla: ${code}: ${message.replace(/\s*\n\s*/g, " ")}\n`);
-  if (logger.level === "debug" && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+  if (logger.level === "debug" && error instanceof Error && error.stack)
+    stderr.write(`${redactSecrets(error.stack)}\n`);
   return isCoded(error) ? exitCodeFor(code) : EXIT_RUNTIME;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { clearDirectory } from "./admin/data-files.js";
 import { helpText } from "./admin/help-text.js";
+import { readSecret } from "./admin/read-secret.js";
 import { storeKey } from "./admin/store-key.js";
 import { addToWatchlist, readWatchlist } from "./admin/watchlist.js";
 import type { CliContext } from "./cli-context.js";
@@ -52,7 +53,12 @@ export async function runAdmin(context: CliContext): Promise<void> {
     }
     case "store": {
       const key = typeof context.raw.key === "string" ? context.raw.key : undefined;
-      const value = typeof context.raw.value === "string" ? context.raw.value : undefined;
+      const given = typeof context.raw.value === "string" ? context.raw.value : undefined;
+      const name = key?.toUpperCase();
+      const value =
+        given === undefined && name
+          ? await readSecret(name, process.stdin, context.stderr as NodeJS.WritableStream)
+          : given;
       const path = await storeKey(home, key, value);
       return context.logger.info(`stored ${key?.toUpperCase()} in ${path}`);
     }

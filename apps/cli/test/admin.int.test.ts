@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { COMMAND_SPECS } from "@scrilla/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, type CliWorld, jsonOf, startCliWorld } from "./support/cli-harness.js";
@@ -56,10 +56,22 @@ describe("data directory commands", () => {
     expect(run.stdout + run.stderr).not.toContain("secret-123");
   });
 
-  it("store without --value is a usage error", async () => {
+  it("store without --value and with nothing on stdin is a usage error", async () => {
     const run = await world.run(["store", "--key", "ALPHA_VANTAGE_KEY"]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^scrilla: INVALID_INPUT: store needs --key and --value/);
+    expect(run.stderr.trim()).toMatch(/^scrilla: INVALID_INPUT: no value for ALPHA_VANTAGE_KEY: pipe it in/);
+  });
+
+  it("store reads the value from stdin when --value is absent, and always leaves the file at mode 0600", async () => {
+    const file = join(world.env.SCRILLA_HOME!, "common", "FRED_KEY.json");
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, "{}", { mode: 0o644 });
+    chmodSync(file, 0o644);
+    const run = await world.run(["store", "--key", "FRED_KEY"], {}, "piped-secret-42\n");
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ FRED_KEY: "piped-secret-42" });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(run.stdout + run.stderr).not.toContain("piped-secret-42");
   });
 
   it("watch adds upper-cased symbols, sorted and de-duplicated; watchlist prints them numbered", async () => {

@@ -1,4 +1,4 @@
-import { ScrillaError } from "@scrilla/core";
+import { registerSecret, ScrillaError } from "@scrilla/core";
 
 /** Reads one SecureString parameter, decrypted. Injected so the SSM client loads only when a parameter is named. */
 export type ParameterReader = (name: string) => Promise<string | undefined>;
@@ -25,6 +25,7 @@ export async function resolveAlphaVantageKey(
   readParameter: ParameterReader = ssmParameterReader,
 ): Promise<string | undefined> {
   const direct = env.ALPHA_VANTAGE_KEY?.trim();
+  registerSecret(direct);
   if (direct) return direct;
   const parameter = env.ALPHA_VANTAGE_KEY_PARAMETER?.trim();
   if (!parameter) return undefined;
@@ -45,5 +46,6 @@ export async function resolveAlphaVantageKey(
       variable: "ALPHA_VANTAGE_KEY_PARAMETER",
     });
   }
+  registerSecret(value);
   return value.trim();
 }

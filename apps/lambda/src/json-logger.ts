@@ -1,3 +1,4 @@
+import { redactSecrets } from "@scrilla/core";
 import type { EngineLogger } from "@scrilla/engine";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
@@ -39,7 +40,8 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): JsonLogger {
   const base = options.base ?? {};
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (RANK[level] < min) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...base, ...fields });
+    // Redacted as a whole: a key can hide in the message, a field or a stack.
+    const line = redactSecrets(JSON.stringify({ time: new Date().toISOString(), level, message, ...base, ...fields }));
     (RANK[level] >= RANK.warn ? err : out)(line);
   };
   return {

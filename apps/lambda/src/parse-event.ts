@@ -1,4 +1,11 @@
-import { type Invocation, parseInvocation, parseJsonBody, parseQueryInvocation, validate } from "@scrilla/engine/api";
+import {
+  assertNoPrototypeKeys,
+  type Invocation,
+  parseInvocation,
+  parseJsonBody,
+  parseQueryInvocation,
+  validate,
+} from "@scrilla/engine/api";
 import { type HttpEvent, httpEventSchema, isHttpEvent } from "./event-schema.js";
 
 export interface ParsedEvent extends Invocation {
@@ -13,6 +20,8 @@ export function parseEvent(event: unknown): ParsedEvent {
 }
 
 function parseHttpEvent(event: unknown): Invocation {
+  // Checked before validation: copying the parameter map would drop a "__proto__" key without a trace.
+  assertNoPrototypeKeys((event as { queryStringParameters?: unknown }).queryStringParameters, "query");
   const http = validate(httpEventSchema, event, "HTTP event");
   const body = decodeBody(http);
   if (body !== undefined) return parseInvocation(parseJsonBody(body), "body");
@@ -27,7 +36,8 @@ function decodeBody(http: HttpEvent): string | undefined {
 
 /** API Gateway v2 joins repeated parameters with commas; fall back to the raw string when the map is absent. */
 function readQuery(http: HttpEvent): Record<string, string> {
-  const query: Record<string, string> = {};
+  // No prototype: a "__proto__" parameter stays an ordinary key, which assertNoPrototypeKeys then rejects.
+  const query: Record<string, string> = Object.create(null);
   if (http.queryStringParameters) {
     for (const [name, value] of Object.entries(http.queryStringParameters)) {
       if (value !== undefined) query[name] = value;

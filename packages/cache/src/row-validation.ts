@@ -4,14 +4,17 @@ import { isIsoDate } from "./date-ranges.js";
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 
+/** A price can be neither zero nor negative; the cache refuses such rows as a last line of defence. */
+const isPrice = (value: unknown): value is number => isFiniteNumber(value) && value > 0;
+
 /** Checks every row before anything is written, so a bad row never leaves a batch half stored. */
 export function assertPriceRows(ticker: string, rows: readonly PriceRow[]): void {
   if (!Array.isArray(rows)) throw invalidInput(`Prices for ${ticker} must be an array of {date, open, close} rows.`);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (!isIsoDate(row?.date) || !isFiniteNumber(row.close) || !(row.open === null || isFiniteNumber(row.open))) {
+    if (!isIsoDate(row?.date) || !isPrice(row.close) || !(row.open === null || isPrice(row.open))) {
       throw invalidInput(
-        `Price row ${i} for ${ticker} is invalid (${JSON.stringify(row)}): date must be YYYY-MM-DD, close a finite number, open a finite number or null.`,
+        `Price row ${i} for ${ticker} is invalid (${JSON.stringify(row)}): date must be YYYY-MM-DD, close a positive finite number, open a positive finite number or null.`,
       );
     }
   }

@@ -1,3 +1,5 @@
+import { redactSecrets } from "./secrets.js";
+
 /** Stable error codes shared by every scrilla package (DESIGN §3). */
 export type ScrillaErrorCode =
   | "INVALID_INPUT"
@@ -21,7 +23,8 @@ export class ScrillaError extends Error {
   readonly details: Record<string, unknown> | undefined;
 
   constructor(code: ScrillaErrorCode, message: string, details?: Record<string, unknown>, options?: ErrorOptions) {
-    super(message, options);
+    // Redacted here, once for every path a message can take (CLI, Lambda body, logs).
+    super(redactSecrets(message), options);
     this.name = "ScrillaError";
     this.code = code;
     this.details = details;

@@ -15,4 +15,5 @@ export * from "./probability/index.js";
 export * from "./profile/index.js";
 export * from "./returns/index.js";
 export * from "./risk-models/index.js";
+export { redactSecrets, registerSecret } from "./secrets.js";
 export type { AssetType, DateRange, PriceSeries } from "./types.js";

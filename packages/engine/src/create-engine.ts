@@ -1,12 +1,13 @@
 import { join } from "node:path";
-import { type CacheStore, createCacheStore } from "@scrilla/cache";
-import { lastCloseDate } from "@scrilla/core";
+import { type CacheStore, createCacheStore, makeDirectories } from "@scrilla/cache";
+import { lastCloseDate, ScrillaError } from "@scrilla/core";
 import { CsvAssetTypeResolver, createMarketData, type MarketData } from "@scrilla/market-data";
 import { runCommand } from "./commands/run-command.js";
 import { dividendModel } from "./commands/valuation-commands.js";
 import { loadConfig } from "./config/engine-config.js";
 import { latestPriceDate } from "./data/latest-price-date.js";
-import { scrillaHome } from "./data-home.js";
+import { SourceVersionedStore } from "./data/source-versioned-store.js";
+import { type DataHome, scrillaHome } from "./data-home.js";
 import type { CreateEngineOptions, Engine } from "./engine.js";
 import { EngineContext } from "./engine-context.js";
 import type { EngineLogger, ProgressEvent, ProgressListener } from "./engine-types.js";
@@ -23,6 +24,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const config = loadConfig(env);
   const logger = options.logger ?? silent;
   const home = scrillaHome({ ...env, SCRILLA_HOME: config.SCRILLA_HOME });
+  ensureHome(home);
 
   const keyEnv: Record<string, string | undefined> = { ...env };
   if (options.apiKeys?.alphaVantage) keyEnv.ALPHA_VANTAGE_KEY = options.apiKeys.alphaVantage;
@@ -74,7 +76,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
         }
       : providers;
 
-  const store: CacheStore =
+  const backingStore: CacheStore =
     options.store ??
     (await createCacheStore({
       mode: config.CACHE_MODE,
@@ -87,6 +89,9 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
       },
       memory: { maxEntries: config.CACHE_MEMORY_ENTRIES },
     }));
+  // Prices that can change under the cache (local files) are cached under their source's identity.
+  const versionOf = market.prices.sourceVersion?.bind(market.prices);
+  const store = versionOf ? new SourceVersionedStore(backingStore, versionOf) : backingStore;
 
   const listeners = new Set<ProgressListener>();
   const emit = (event: ProgressEvent) => {
@@ -109,4 +114,19 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
       if (ownsStore) await store.close();
     },
   };
+}
+
+/** Creates the data home up front, so an uncreatable SCRILLA_HOME is one CONFIG error now, not a hang later. */
+function ensureHome(home: DataHome): void {
+  try {
+    makeDirectories(home.common);
+    makeDirectories(home.static);
+  } catch (error) {
+    throw new ScrillaError(
+      "CONFIG",
+      `The data home ${home.root} cannot be created (${(error as Error).message}); set SCRILLA_HOME to a writable directory.`,
+      { variable: "SCRILLA_HOME" },
+      { cause: error },
+    );
+  }
 }

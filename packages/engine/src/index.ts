@@ -1,3 +1,4 @@
+export { makeDirectories } from "@scrilla/cache";
 export { commandOptionsSchema, parseCommandOptions } from "./commands/command-options-schema.js";
 export {
   API_KEY_NAMES,

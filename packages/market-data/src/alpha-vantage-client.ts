@@ -78,7 +78,12 @@ export class AlphaVantageClient {
 
   /** The digital currency list CSV (no key needed). */
   async cryptoList(): Promise<string> {
-    return this.http.getText(new URL(this.cryptoMetaUrl), { service: "AlphaVantage", limiter: this.limiter });
+    // The list is ~20 kB; 4 MiB leaves room for growth and none for a runaway body.
+    return this.http.getText(new URL(this.cryptoMetaUrl), {
+      service: "AlphaVantage",
+      limiter: this.limiter,
+      maxBytes: 4 * 1024 * 1024,
+    });
   }
 
   private async query(params: Record<string, string>): Promise<string> {

@@ -4,6 +4,7 @@ import { assertDateRange, isWithin } from "./date-range.js";
 import { type MarketDataLogger, silentLogger } from "./logger.js";
 import { parseFiniteNumber } from "./parse-number.js";
 import type { PriceBar, PriceProvider } from "./provider-types.js";
+import { type SourcedBar, validatedBars } from "./validate-bars.js";
 
 export interface AlphaVantagePriceProviderOptions {
   client: AlphaVantageClient;
@@ -16,6 +17,8 @@ const CRYPTO_SERIES = "Time Series (Digital Currency Daily)";
 const CLOSE_FIELDS = ["4a. close (USD)", "4. close"];
 const OPEN_FIELDS = ["1a. open (USD)", "1. open"];
 const SPLIT_SUSPECT_LOG_RETURN = Math.LN2;
+/** A series key: a date, optionally with a time of day ("2024-01-02 16:00:00"). */
+const DATE_KEY = /^\d{4}-\d{2}-\d{2}(?:$|[ T])/;
 
 /** Daily prices from AlphaVantage: TIME_SERIES_DAILY for equities, DIGITAL_CURRENCY_DAILY (USD) for crypto. */
 export class AlphaVantagePriceProvider implements PriceProvider {
@@ -82,10 +85,18 @@ export class AlphaVantagePriceProvider implements PriceProvider {
 }
 
 function toBars(symbol: string, series: Record<string, unknown>, range: DateRange): PriceBar[] {
-  const bars: PriceBar[] = [];
-  for (const [date, fields] of Object.entries(series)) {
+  const entries = Object.entries(series);
+  if (entries.length === 0) {
+    throw new ScrillaError(
+      "PROVIDER_ERROR",
+      `AlphaVantage sent an empty price series for ${symbol}; nothing was cached. Retry later; if it persists, check the symbol.`,
+      { symbol },
+    );
+  }
+  const bars: SourcedBar[] = [];
+  for (const [date, fields] of entries) {
     const day = date.slice(0, 10);
-    if (!isWithin(day, range)) continue;
+    const source = `AlphaVantage ${symbol} ${date}`;
     const record = (typeof fields === "object" && fields !== null ? fields : {}) as Record<string, unknown>;
     const close = firstNumber(record, CLOSE_FIELDS);
     if (close === undefined) {
@@ -94,9 +105,19 @@ function toBars(symbol: string, series: Record<string, unknown>, range: DateRang
         date: day,
       });
     }
-    bars.push({ date: day, open: firstNumber(record, OPEN_FIELDS) ?? null, close });
+    bars.push({
+      date: DATE_KEY.test(date) ? day : date,
+      open: firstNumber(record, OPEN_FIELDS) ?? null,
+      close,
+      source,
+    });
   }
-  return bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // The whole history is checked, so one bad day anywhere is reported rather than cached with its neighbours.
+  return validatedBars(bars, {
+    code: "PROVIDER_ERROR",
+    advice:
+      "AlphaVantage sent bad data; nothing was cached. Retry later, or use PRICE_MANAGER=csv with a checked file.",
+  }).filter((bar) => isWithin(bar.date, range));
 }
 
 function firstNumber(record: Record<string, unknown>, fields: string[]): number | undefined {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ScrillaError } from "@scrilla/core";
+import { registerSecret, ScrillaError } from "@scrilla/core";
 
 export type ApiKeyName = "ALPHA_VANTAGE_KEY" | "FRED_KEY";
 
@@ -32,6 +32,7 @@ export class ApiKeys {
         variable: name,
       });
     }
+    registerSecret(key);
     this.resolved.set(name, key);
     return key;
   }

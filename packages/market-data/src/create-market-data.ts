@@ -1,3 +1,4 @@
+import { registerSecret } from "@scrilla/core";
 import { AlphaVantageClient } from "./alpha-vantage-client.js";
 import { AlphaVantageDividendProvider } from "./alpha-vantage-dividends.js";
 import { AlphaVantagePriceProvider } from "./alpha-vantage-prices.js";
@@ -57,6 +58,9 @@ export interface MarketData {
 /** Builds the providers from plain options; nothing is requested and no key is read until a provider is used. */
 export function createMarketData(options: MarketDataOptions = {}): MarketData {
   const logger = options.logger ?? silentLogger;
+  // Known before any request, so even an error that precedes key resolution cannot echo them.
+  const env = options.env ?? process.env;
+  for (const name of ["ALPHA_VANTAGE_KEY", "FRED_KEY"]) registerSecret(env[name]);
   const http = new HttpClient({ logger, ...options.http });
   const keys = new ApiKeys({
     ...(options.env ? { env: options.env } : {}),

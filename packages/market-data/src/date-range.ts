@@ -2,7 +2,8 @@ import { type DateRange, ScrillaError } from "@scrilla/core";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const isIsoDate = (value: string): boolean =>
+/** A real calendar date written exactly `YYYY-MM-DD` (2021-02-30 is not one). */
+export const isIsoDate = (value: string): boolean =>
   ISO_DATE.test(value) &&
   !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
   new Date(value).toISOString().startsWith(value);

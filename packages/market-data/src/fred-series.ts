@@ -6,6 +6,7 @@ import { type MarketDataLogger, silentLogger } from "./logger.js";
 import { parseFiniteNumber } from "./parse-number.js";
 import type { FredObservation, StatisticsProvider } from "./provider-types.js";
 import { RateLimiter } from "./rate-limiter.js";
+import { redactSecrets } from "./redact.js";
 
 export const DEFAULT_FRED_URL = "https://api.stlouisfed.org/fred/series/observations";
 
@@ -45,7 +46,7 @@ export class FredSeriesProvider implements StatisticsProvider {
     url.searchParams.set("sort_order", "asc");
     url.searchParams.set("file_type", "json");
     url.searchParams.set("api_key", await this.keys.get("FRED_KEY"));
-    const response = await this.http.get(url, { service: "FRED", limiter: this.limiter });
+    const response = await this.http.get(url, { service: "FRED", limiter: this.limiter, maxBytes: 16 * 1024 * 1024 });
     const body = parseJson(response.body);
     if (response.status !== 200) throw fredError(id, response.status, body);
     const observations = (body as { observations?: unknown } | undefined)?.observations;
@@ -75,7 +76,7 @@ function parseJson(text: string): unknown {
 
 function fredError(id: string, status: number, body: unknown): ScrillaError {
   const message = (body as { error_message?: unknown } | undefined)?.error_message;
-  const detail = typeof message === "string" ? message : `HTTP ${status}`;
+  const detail = typeof message === "string" ? redactSecrets(message) : `HTTP ${status}`;
   if (/api_key/i.test(detail)) {
     return new ScrillaError("API_KEY", `FRED rejected the API key (FRED_KEY): ${detail}`, { variable: "FRED_KEY" });
   }

@@ -1,6 +1,7 @@
 import { ScrillaError } from "@scrilla/core";
 import { type MarketDataLogger, silentLogger } from "./logger.js";
 import type { RateLimiter } from "./rate-limiter.js";
+import { isTooLarge, readLimited } from "./read-limited.js";
 import { redactSecrets } from "./redact.js";
 import { sleep } from "./sleep.js";
 
@@ -13,13 +14,20 @@ export interface HttpClientOptions {
   backoffMs?: number;
   /** Upper bound of one backoff delay (default 10 000 ms). */
   maxBackoffMs?: number;
+  /** Largest body accepted when a request names no limit (default {@link DEFAULT_MAX_RESPONSE_BYTES}). */
+  maxResponseBytes?: number;
   logger?: MarketDataLogger;
 }
+
+/** 32 MiB: ten times AlphaVantage's largest full history; a bigger body is a wrong URL or a broken server. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface HttpRequestOptions {
   /** Service name used in messages, e.g. "AlphaVantage". */
   service: string;
   limiter?: RateLimiter;
+  /** This service's largest believable answer; past it the body is dropped and the request not retried. */
+  maxBytes?: number;
 }
 
 export interface HttpResponse {
@@ -35,6 +43,7 @@ export class HttpClient {
   private readonly retries: number;
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
+  private readonly maxResponseBytes: number;
   private readonly logger: MarketDataLogger;
 
   constructor(options: HttpClientOptions = {}) {
@@ -42,6 +51,7 @@ export class HttpClient {
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -61,12 +71,16 @@ export class HttpClient {
       }
       await options.limiter?.acquire();
       try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
-        const body = await response.text();
+        const dropped = new AbortController();
+        const signal = AbortSignal.any([dropped.signal, AbortSignal.timeout(this.timeoutMs)]);
+        const response = await fetch(url, { signal });
+        const limit = options.maxBytes ?? this.maxResponseBytes;
+        const body = await readLimited(response, limit, () => dropped.abort(), `${options.service} (${shownUrl})`);
         if (!isRetryableStatus(response.status)) return { status: response.status, body };
         lastStatus = response.status;
         lastProblem = `HTTP ${response.status} from ${shownUrl}`;
       } catch (error) {
+        if (isTooLarge(error)) throw error;
         lastStatus = undefined;
         lastProblem = describeFetchFailure(error, this.timeoutMs, shownUrl);
       }

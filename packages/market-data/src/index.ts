@@ -23,8 +23,15 @@ export {
   TREASURY_CSV_HEADINGS,
 } from "./csv-folder-yield-curve.js";
 export { DEFAULT_FRED_URL, FredSeriesProvider, type FredSeriesProviderOptions } from "./fred-series.js";
-export { HttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResponse } from "./http-client.js";
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  HttpClient,
+  type HttpClientOptions,
+  type HttpRequestOptions,
+  type HttpResponse,
+} from "./http-client.js";
 export type { MarketDataLogger } from "./logger.js";
+export { isSanePrice, MAX_PRICE, MIN_PRICE } from "./price-bounds.js";
 export type * from "./provider-types.js";
 export { RateLimiter } from "./rate-limiter.js";
 export { redactSecrets } from "./redact.js";
@@ -36,3 +43,4 @@ export {
   TreasuryYieldCurveProvider,
   type TreasuryYieldCurveProviderOptions,
 } from "./treasury-yield-curve.js";
+export { type SourcedBar, validatedBars } from "./validate-bars.js";

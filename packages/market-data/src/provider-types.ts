@@ -11,6 +11,11 @@ export interface PriceProvider {
   readonly name: string;
   /** Daily prices of one ticker within `range` (inclusive), ascending. Unknown ticker → NOT_FOUND error. */
   fetchDaily(ticker: string, assetType: AssetType, range: DateRange): Promise<PriceBar[]>;
+  /**
+   * Identity of the data behind `ticker` for sources that can change under the cache (a local file): when it
+   * changes, whatever was cached from the old data is stale. Services whose history is final leave it out.
+   */
+  sourceVersion?(ticker: string): Promise<string>;
 }
 
 /** One day of the Treasury yield curve, percent as published; null where the source left a value empty. */

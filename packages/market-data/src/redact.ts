@@ -1,4 +1,2 @@
-const SECRET_PARAMETER = /\b(apikey|api_key|token)=[^&\s"'#]*/gi;
-
-/** Replaces API key values in URLs (and any text containing them) so keys never reach logs or errors. */
-export const redactSecrets = (text: string): string => text.replace(SECRET_PARAMETER, "$1=***");
+/** Redaction lives in @scrilla/core (one registry per process); re-exported where providers have always found it. */
+export { redactSecrets, registerSecret } from "@scrilla/core";

@@ -4,9 +4,14 @@
  * `columns` (trimmed, lower-cased header), `trim`, `bom` and `skip_empty_lines`; anything else — a quote,
  * mixed line ends, a whitespace-only line, a row with another field count, a repeated column, a
  * tab or a non-ASCII character — gives undefined, and the caller hands the text to the real parser,
- * which accepts or explains it.
+ * which accepts or explains it. Each row carries the 1-based file line it came from, as csv-parse's `info`.
  */
-export function parseSimpleCsv(text: string): Array<Record<string, string>> | undefined {
+export interface CsvRow {
+  record: Record<string, string>;
+  info: { lines: number };
+}
+
+export function parseSimpleCsv(text: string): CsvRow[] | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Printable ASCII only (no quote, no tab): trimming and splitting then mean exactly what they mean to csv-parse.
   if (/[^\n\r\x20-\x21\x23-\x7e]/.test(body)) return undefined;
@@ -21,7 +26,7 @@ export function parseSimpleCsv(text: string): Array<Record<string, string>> | un
   if (header.trim() === "") return undefined;
   const columns = header.split(",").map((name) => name.trim().toLowerCase());
   if (new Set(columns).size !== columns.length) return undefined;
-  const rows: Array<Record<string, string>> = [];
+  const rows: CsvRow[] = [];
   for (let l = headerIndex + 1; l < lines.length; l++) {
     const line = lines[l]!;
     if (line === "") continue;
@@ -30,7 +35,7 @@ export function parseSimpleCsv(text: string): Array<Record<string, string>> | un
     if (fields.length !== columns.length) return undefined;
     const row: Record<string, string> = {};
     for (let c = 0; c < columns.length; c++) row[columns[c]!] = fields[c]!.trim();
-    rows.push(row);
+    rows.push({ record: row, info: { lines: l + 1 } });
   }
   return rows;
 }

@@ -57,7 +57,7 @@ export class SymbolLists {
   private async load(name: SymbolListName): Promise<ReadonlySet<string>> {
     const held = this.inMemory.get(name);
     const cached = held?.list ?? (await this.readCache(name));
-    const list = cached && this.isFresh(cached) ? cached : await this.download(name);
+    const list = cached && this.isFresh(cached) ? cached : await this.download(name, cached);
     const set = new Set(list.symbols);
     this.inMemory.set(name, { list, set });
     return set;
@@ -73,14 +73,16 @@ export class SymbolLists {
     return this.now() - Date.parse(list.fetchedAt) <= this.maxAgeMs;
   }
 
-  private async download(name: SymbolListName): Promise<CachedSymbolList> {
+  private async download(name: SymbolListName, previous: CachedSymbolList | undefined): Promise<CachedSymbolList> {
     this.logger(
       "info",
       `AlphaVantage: downloading the ${name === "tickers" ? "equity listing" : "digital currency list"}`,
     );
     const csv =
       name === "tickers" ? await this.client.queryCsv({ function: "LISTING_STATUS" }) : await this.client.cryptoList();
-    const list: CachedSymbolList = { fetchedAt: new Date(this.now()).toISOString(), symbols: firstColumn(csv, name) };
+    const symbols = firstColumn(csv, name);
+    assertNotShrunk(name, symbols, previous);
+    const list: CachedSymbolList = { fetchedAt: new Date(this.now()).toISOString(), symbols };
     await this.writeCache(name, list);
     return list;
   }
@@ -130,11 +132,12 @@ export class SymbolLists {
 function firstColumn(csv: string, name: SymbolListName): string[] {
   let rows: string[][];
   try {
-    rows = parse(csv, { skip_empty_lines: true, relax_column_count: true, bom: true, trim: true });
+    // Every row must have every column of the header: a body cut off mid-line fails here, before it is stored.
+    rows = parse(csv, { skip_empty_lines: true, bom: true, trim: true });
   } catch (error) {
     throw new ScrillaError(
       "PROVIDER_ERROR",
-      `AlphaVantage's ${name} list is not valid CSV: ${(error as Error).message}`,
+      `AlphaVantage's ${name} list is not valid CSV (cut off or damaged: ${(error as Error).message}); nothing was stored, retry later.`,
     );
   }
   const [header, ...body] = rows;
@@ -145,5 +148,30 @@ function firstColumn(csv: string, name: SymbolListName): string[] {
       `AlphaVantage's ${name} list should start with a "${expected}" column, got "${header?.[0] ?? ""}".`,
     );
   }
-  return body.map((row) => row[0]?.toUpperCase() ?? "").filter((symbol) => symbol !== "");
+  const symbols = body.map((row) => row[0]?.toUpperCase() ?? "");
+  const bad = symbols.findIndex((symbol) => !SYMBOL.test(symbol));
+  if (bad >= 0) {
+    throw new ScrillaError(
+      "PROVIDER_ERROR",
+      `AlphaVantage's ${name} list has "${symbols[bad]}" on line ${bad + 2}, not a symbol; nothing was stored, retry later.`,
+    );
+  }
+  if (symbols.length === 0) {
+    throw new ScrillaError("PROVIDER_ERROR", `AlphaVantage's ${name} list is empty; nothing was stored, retry later.`);
+  }
+  return symbols;
+}
+
+const SYMBOL = /^[^\s,"]{1,32}$/u;
+
+/** A refreshed list with less than half the symbols of the one it replaces was cut short, not delisted en masse. */
+function assertNotShrunk(name: SymbolListName, symbols: string[], previous: CachedSymbolList | undefined): void {
+  const before = previous?.symbols.length ?? 0;
+  if (symbols.length * 2 < before) {
+    throw new ScrillaError(
+      "PROVIDER_ERROR",
+      `AlphaVantage's ${name} list came back with ${symbols.length} symbols, less than half of the ${before} held; it looks cut off, so the held list was not replaced. Retry later.`,
+      { symbols: symbols.length, held: before },
+    );
+  }
 }

@@ -63,7 +63,11 @@ export class TreasuryYieldCurveProvider implements YieldCurveProvider {
     const byDate = new Map<string, YieldCurveDay>();
     for (const period of treasuryPeriods(range)) {
       this.logger("debug", `Treasury: fetching ${"year" in period ? period.year : period.month}`);
-      const xml = await this.http.getText(this.periodUrl(period), { service: "US Treasury", limiter: this.limiter });
+      const xml = await this.http.getText(this.periodUrl(period), {
+        service: "US Treasury",
+        limiter: this.limiter,
+        maxBytes: 16 * 1024 * 1024, // one year of the feed is ~1 MB
+      });
       for (const day of parseYieldCurveXml(xml)) {
         if (isWithin(day.date, range)) byDate.set(day.date, day);
       }

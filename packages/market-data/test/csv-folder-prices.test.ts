@@ -64,7 +64,7 @@ describe("CSV folder prices (PRICE_DIR)", () => {
     const broken = await rejectionOf(
       provider().fetchDaily("BROKEN", "equity", { start: "2021-01-01", end: "2021-01-31" }),
     );
-    expect(broken).toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("row 2") });
+    expect(broken).toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("line 2") });
   });
 
   it("refuses ticker names that are paths", async () => {

@@ -1,17 +1,19 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseSimpleCsv } from "../src/simple-csv.js";
+import { type CsvRow, parseSimpleCsv } from "../src/simple-csv.js";
 
 /** csv-parse with the options the CSV price provider uses: the reference the fast path must equal. */
-function reference(text: string): Array<Record<string, string>> | Error {
+function reference(text: string): CsvRow[] | Error {
   try {
-    return parse(text, {
+    const rows: { record: Record<string, string>; info: { lines: number } }[] = parse(text, {
       columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
       bom: true,
+      info: true,
     });
+    return rows.map(({ record, info }) => ({ record, info: { lines: info.lines } }));
   } catch (error) {
     return error as Error;
   }
@@ -21,8 +23,8 @@ describe("parseSimpleCsv (price files without quotes)", () => {
   it("reads a download like csv-parse does: BOM, CRLF, padded fields, blank lines, null markers", () => {
     const text = "\uFEFFDate, Open ,Close\r\n2021-01-04, 1.5 ,2\r\n\r\n2021-01-05,null, 3 \r\n";
     expect(parseSimpleCsv(text)).toEqual([
-      { date: "2021-01-04", open: "1.5", close: "2" },
-      { date: "2021-01-05", open: "null", close: "3" },
+      { record: { date: "2021-01-04", open: "1.5", close: "2" }, info: { lines: 2 } },
+      { record: { date: "2021-01-05", open: "null", close: "3" }, info: { lines: 4 } },
     ]);
     expect(parseSimpleCsv(text)).toEqual(reference(text));
   });

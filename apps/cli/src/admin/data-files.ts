@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ScrillaError } from "../light-imports.js";
 
@@ -27,8 +27,13 @@ export async function readJsonFile(path: string): Promise<unknown> {
 
 export async function writeJsonFile(path: string, dir: string, value: unknown): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(path, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+    // Not mkdir -p: Node's spins forever under an uncreatable path such as /proc/x.
+    (await import("@scrilla/engine")).makeDirectories(dir);
+    // A fresh file renamed over the old one: mode 0600 even when an older, wider-open file was there.
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+    await chmod(temporary, 0o600); // the umask cannot widen it, but an odd one could narrow it below owner rw
+    await rename(temporary, path);
   } catch (error) {
     throw cacheError(dir, error);
   }

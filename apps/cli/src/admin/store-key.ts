@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { registerSecret } from "@scrilla/core/secrets";
 import type { DataHome } from "../data-home.js";
 import { API_KEY_NAMES, ScrillaError } from "../light-imports.js";
 import { writeJsonFile } from "./data-files.js";
@@ -8,7 +9,7 @@ export async function storeKey(home: DataHome, key: string | undefined, value: s
   if (!key || value === undefined || value === "") {
     throw new ScrillaError(
       "INVALID_INPUT",
-      "store needs --key and --value, e.g. scrilla store --key ALPHA_VANTAGE_KEY --value <key>.",
+      "store needs --key and a value, e.g. echo <key> | scrilla store --key ALPHA_VANTAGE_KEY (or type it at the prompt).",
     );
   }
   const name = key.toUpperCase();
@@ -18,6 +19,7 @@ export async function storeKey(home: DataHome, key: string | undefined, value: s
       `--key ${key} is not a key scrilla uses; store one of ${API_KEY_NAMES.join(", ")}.`,
     );
   }
+  registerSecret(value);
   const path = join(home.common, `${name}.json`);
   await writeJsonFile(path, home.common, { [name]: value });
   return path;

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
+import { redactSecrets } from "@scrilla/core/secrets";
 import { stringify } from "csv-stringify/sync";
 import { ScrillaError } from "../light-imports.js";
 import type { Section } from "./tabulate.js";
@@ -12,7 +13,7 @@ export async function saveResult(path: string, result: unknown, sections: () => 
   const extension = extname(path).toLowerCase();
   const body = extension === ".csv" ? toCsv(sections()) : `${JSON.stringify(result, null, 2)}\n`;
   try {
-    await writeFile(path, body);
+    await writeFile(path, redactSecrets(body));
   } catch (error) {
     throw new ScrillaError(
       "INVALID_INPUT",

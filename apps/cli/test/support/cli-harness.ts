@@ -19,7 +19,7 @@ export interface CliWorld {
   server: FixtureServer;
   env: Record<string, string>;
   /** Runs the built CLI with the world's env (plus overrides; an `undefined` value removes a variable). */
-  run(args: string[], overrides?: Record<string, string | undefined>): Promise<CliRun>;
+  run(args: string[], overrides?: Record<string, string | undefined>, input?: string): Promise<CliRun>;
   close(): Promise<void>;
 }
 
@@ -50,7 +50,7 @@ export async function startCliWorld(extraEnv: Record<string, string> = {}): Prom
     dir,
     server,
     env,
-    run: (args, overrides = {}) => runCli(args, withOverrides(env, overrides), dir),
+    run: (args, overrides = {}, input = "") => runCli(args, withOverrides(env, overrides), dir, input),
     close: async () => {
       await server.close();
       await rm(dir, { recursive: true, force: true });
@@ -58,9 +58,10 @@ export async function startCliWorld(extraEnv: Record<string, string> = {}): Prom
   };
 }
 
-export function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<CliRun> {
+/** Runs the built CLI; stdin gets `input` and is then closed, so nothing waits on a terminal. */
+export function runCli(args: string[], env: Record<string, string>, cwd: string, input = ""): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [BIN, ...args],
       { env, cwd, encoding: "utf8", timeout: 90_000, maxBuffer: 32 << 20 },
@@ -69,6 +70,7 @@ export function runCli(args: string[], env: Record<string, string>, cwd: string)
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(input);
   });
 }
 

@@ -9,7 +9,7 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { DateRange, Maturity } from "@scrilla/core";
-import { invalidInput, isMaturity, ScrillaError } from "@scrilla/core";
+import { invalidInput, isMaturity, MATURITIES, ScrillaError } from "@scrilla/core";
 import type {
   CacheStore,
   CorrelationKey,
@@ -19,7 +19,8 @@ import type {
   ProfileFields,
   ProfileKey,
 } from "../cache-store.js";
-import { assertDateRange, mergeDateRanges } from "../date-ranges.js";
+import { assertDateRange } from "../date-ranges.js";
+import { countWithin, rowsWithin, type StoredMarker, trustedRanges } from "../marker-trust.js";
 import {
   assertProfileKey,
   assertTicker,
@@ -136,8 +137,16 @@ export class DynamoDBCacheStore implements CacheStore {
       });
     }
     const requests: WriteRequest[] = [...byDate.values()].map((Item) => ({ PutRequest: { Item } }));
-    if (covered) requests.push({ PutRequest: { Item: { ticker, date: fetchedMarker(covered) } } });
     await this.#batchWrite("prices", requests);
+    // Only after every batch succeeded: a writer dying mid-way leaves rows without a marker (refetched), never
+    // a marker without its rows. The count lets a reader check that the rows are still all there.
+    if (covered) {
+      await this.#putMarker("prices", {
+        ticker,
+        date: fetchedMarker(covered),
+        rows: rowsWithin(byDate.keys(), covered),
+      });
+    }
   }
 
   async getPrices(ticker: string, range: DateRange): Promise<PriceRow[]> {
@@ -167,10 +176,14 @@ export class DynamoDBCacheStore implements CacheStore {
       });
     }
     const requests: WriteRequest[] = [...byKey.values()].map((Item) => ({ PutRequest: { Item } }));
-    if (covered) {
-      requests.push({ PutRequest: { Item: { maturity: YIELD_CURVE_PARTITION, date: fetchedMarker(covered) } } });
-    }
     await this.#batchWrite("interest", requests);
+    if (covered) {
+      const rows = rowsWithin(
+        [...byKey.values()].map((item) => item.date as string),
+        covered,
+      );
+      await this.#putMarker("interest", { maturity: YIELD_CURVE_PARTITION, date: fetchedMarker(covered), rows });
+    }
   }
 
   async getInterest(maturity: Maturity, range: DateRange): Promise<InterestRow[]> {
@@ -284,12 +297,47 @@ export class DynamoDBCacheStore implements CacheStore {
   async getFetchedRanges(kind: FetchedRangeKind, key: string): Promise<DateRange[]> {
     if (kind === "prices") assertTicker(key);
     else if (kind !== "interest") throw invalidInput(`Unknown fetched-range kind ${JSON.stringify(kind)}.`);
-    const items = await this.#query(kind, `reading fetched ranges of ${key}`, {
+    const doing = `reading fetched ranges of ${key}`;
+    const items = await this.#query(kind, doing, {
       KeyConditionExpression: "#partition = :partition AND begins_with(#date, :prefix)",
       ExpressionAttributeNames: { "#partition": kind === "prices" ? "ticker" : "maturity", "#date": "date" },
       ExpressionAttributeValues: { ":partition": fetchedPartition(kind, key), ":prefix": FETCHED_MARKER_PREFIX },
     });
-    return mergeDateRanges(items.flatMap((item) => parseFetchedMarker(item.date as string) ?? []));
+    const markers: StoredMarker[] = items.flatMap((item) => {
+      const range = parseFetchedMarker(item.date as string);
+      return range ? [{ range, rows: typeof item.rows === "number" ? item.rows : undefined }] : [];
+    });
+    const counted = markers.filter((marker) => marker.rows !== undefined && marker.rows > 0);
+    if (counted.length === 0) return trustedRanges(markers, () => 0, false);
+    const starts = counted.map(({ range }) => range.start).sort();
+    const ends = counted.map(({ range }) => range.end).sort();
+    const span = { start: starts[0]!, end: ends.at(-1)! };
+    // One date-only read per partition over the markers' span tells how many of their rows are there.
+    const partitions = kind === "prices" ? [key] : [...MATURITIES];
+    const dates = await Promise.all(partitions.map((partition) => this.#datesOf(kind, partition, span, doing)));
+    const present = (range: DateRange) => dates.reduce((sum, list) => sum + countWithin(list, range), 0);
+    // Markers without a count predate markers-last writes: they may have outlived lost rows, so they are refetched.
+    return trustedRanges(markers, present, false);
+  }
+
+  async #datesOf(kind: FetchedRangeKind, partition: string, span: DateRange, doing: string): Promise<string[]> {
+    const items = await this.#query(kind, doing, {
+      KeyConditionExpression: "#partition = :partition AND #date BETWEEN :start AND :end",
+      ProjectionExpression: "#date",
+      ExpressionAttributeNames: { "#partition": kind === "prices" ? "ticker" : "maturity", "#date": "date" },
+      ExpressionAttributeValues: { ":partition": partition, ":start": span.start, ":end": span.end },
+    });
+    return items.map((item) => item.date as string);
+  }
+
+  async #putMarker(kind: "prices" | "interest", Item: Item): Promise<void> {
+    await this.ready();
+    const TableName = this.tables[kind].TableName;
+    try {
+      await this.#documents.send(new PutCommand({ TableName, Item }));
+    } catch (error) {
+      throw dynamoError(error, "recording a fetched range", TableName);
+    }
   }
 
   /** Deletes every item of the four tables (D-45) with Scan + BatchWriteItem: no DeleteTable permission needed. */

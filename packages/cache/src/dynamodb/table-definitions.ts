@@ -143,6 +143,14 @@ export const DYNAMODB_RUNTIME_ACTIONS: readonly string[] = [
   "dynamodb:Scan",
 ];
 
+/**
+ * What the Lambda functions' code path calls: the runtime actions without Scan, which only `clear-cache` uses
+ * and Lambda never runs (with BatchWriteItem it would let a compromised function empty the tables).
+ */
+export const DYNAMODB_LAMBDA_ACTIONS: readonly string[] = DYNAMODB_RUNTIME_ACTIONS.filter(
+  (action) => action !== "dynamodb:Scan",
+);
+
 /** Extra actions used only with `DYNAMO_PROVISION=auto` (create missing tables, wait for ACTIVE). */
 export const DYNAMODB_PROVISIONING_ACTIONS: readonly string[] = ["dynamodb:DescribeTable", "dynamodb:CreateTable"];
 

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import type { DateRange, Maturity } from "@scrilla/core";
@@ -12,7 +11,9 @@ import type {
   ProfileFields,
   ProfileKey,
 } from "../cache-store.js";
-import { assertDateRange, mergeDateRanges } from "../date-ranges.js";
+import { assertDateRange } from "../date-ranges.js";
+import { makeDirectories } from "../make-directories.js";
+import { rowsWithin, trustedRanges } from "../marker-trust.js";
 import {
   assertProfileKey,
   assertTicker,
@@ -32,7 +33,7 @@ import {
   PROFILE_FIELD_NAMES,
 } from "../row-validation.js";
 import { sqliteError } from "./sqlite-errors.js";
-import { migrateSchema } from "./sqlite-schema.js";
+import { assertScrillaFile, migrateSchema } from "./sqlite-schema.js";
 
 export interface SqliteCacheStoreOptions {
   /** The database file; see `defaultSqliteFile()` for the default location. */
@@ -53,10 +54,15 @@ const SQL = {
     "INSERT INTO interest (maturity, date, value) VALUES (?, ?, ?) ON CONFLICT (maturity, date) DO UPDATE SET value = excluded.value",
   selectInterest:
     "SELECT maturity, date, value FROM interest WHERE maturity = ? AND date BETWEEN ? AND ? ORDER BY date",
-  insertPriceMarker: "INSERT INTO prices (ticker, date) VALUES (?, ?) ON CONFLICT DO NOTHING",
-  insertInterestMarker: "INSERT INTO interest (maturity, date) VALUES (?, ?) ON CONFLICT DO NOTHING",
-  selectPriceMarkers: "SELECT date FROM prices WHERE ticker = ? AND date >= ? AND date < ?",
-  selectInterestMarkers: "SELECT date FROM interest WHERE maturity = ? AND date >= ? AND date < ?",
+  // A marker row keeps the number of rows written for its range in its close/value column.
+  insertPriceMarker:
+    "INSERT INTO prices (ticker, date, close) VALUES (?, ?, ?) ON CONFLICT (ticker, date) DO UPDATE SET close = excluded.close",
+  insertInterestMarker:
+    "INSERT INTO interest (maturity, date, value) VALUES (?, ?, ?) ON CONFLICT (maturity, date) DO UPDATE SET value = excluded.value",
+  selectPriceMarkers: "SELECT date, close AS rows FROM prices WHERE ticker = ? AND date >= ? AND date < ?",
+  selectInterestMarkers: "SELECT date, value AS rows FROM interest WHERE maturity = ? AND date >= ? AND date < ?",
+  countPrices: "SELECT count(*) AS n FROM prices WHERE ticker = ? AND date BETWEEN ? AND ?",
+  countInterest: "SELECT count(*) AS n FROM interest WHERE maturity <> ? AND date BETWEEN ? AND ?",
   selectProfile: `SELECT ${FIELD_LIST} FROM profile WHERE ticker = ? AND start_date = ? AND end_date = ? AND method = ? AND weekends = ?`,
   mergeProfile: `INSERT INTO profile (ticker, start_date, end_date, method, weekends, ${FIELD_LIST})
     VALUES (?, ?, ?, ?, ?, ${PROFILE_FIELD_NAMES.map(() => "?").join(", ")})
@@ -89,10 +95,12 @@ export class SqliteCacheStore implements CacheStore {
     this.file = options.file;
     let db: DatabaseSync | undefined;
     try {
-      if (this.file !== ":memory:") mkdirSync(dirname(this.file), { recursive: true });
+      if (this.file !== ":memory:") makeDirectories(dirname(this.file));
       // Loaded on first use, so importing @scrilla/cache (e.g. on Lambda with DynamoDB) never loads SQLite.
       const sqlite = process.getBuiltinModule("node:sqlite");
       db = new sqlite.DatabaseSync(this.file, { timeout: options.busyTimeoutMs ?? 10_000 });
+      // Before anything is written: another program's database is refused untouched (no WAL switch, no -wal file).
+      assertScrillaFile(db, this.file);
       db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");
       migrateSchema(db, this.file);
@@ -111,7 +119,11 @@ export class SqliteCacheStore implements CacheStore {
       // One prepared statement run per row: cheaper in CPU than one multi-row or json_each insert (measured).
       const upsert = this.#statement(SQL.upsertPrice);
       for (const row of rows) upsert.run(ticker, row.date, row.open, row.close);
-      if (covered) this.#statement(SQL.insertPriceMarker).run(ticker, fetchedMarker(covered));
+      // Last, in the same transaction: a marker never exists without every row it counts.
+      if (covered) {
+        const written = rowsWithin(new Set(rows.map((row) => row.date)), covered);
+        this.#statement(SQL.insertPriceMarker).run(ticker, fetchedMarker(covered), written);
+      }
     });
   }
 
@@ -136,7 +148,10 @@ export class SqliteCacheStore implements CacheStore {
     this.#transaction(`writing ${rows.length} interest rates`, () => {
       const upsert = this.#statement(SQL.upsertInterest);
       for (const row of rows) upsert.run(row.maturity, row.date, row.value);
-      if (covered) this.#statement(SQL.insertInterestMarker).run(YIELD_CURVE_PARTITION, fetchedMarker(covered));
+      if (covered) {
+        const written = rowsWithin(new Set(rows.map((row) => `${row.date}|${row.maturity}`)), covered);
+        this.#statement(SQL.insertInterestMarker).run(YIELD_CURVE_PARTITION, fetchedMarker(covered), written);
+      }
     });
   }
 
@@ -188,10 +203,23 @@ export class SqliteCacheStore implements CacheStore {
     if (kind === "prices") assertTicker(key);
     else if (kind !== "interest") throw invalidInput(`Unknown fetched-range kind ${JSON.stringify(kind)}.`);
     const sql = kind === "prices" ? SQL.selectPriceMarkers : SQL.selectInterestMarkers;
-    const rows = this.#read(`reading fetched ranges of ${key}`, () =>
-      this.#statement(sql).all(fetchedPartition(kind, key), FETCHED_MARKER_PREFIX, MARKER_UPPER_BOUND),
-    ) as { date: string }[];
-    return mergeDateRanges(rows.flatMap((row) => parseFetchedMarker(row.date) ?? []));
+    return this.#read(`reading fetched ranges of ${key}`, () => {
+      const rows = this.#statement(sql).all(fetchedPartition(kind, key), FETCHED_MARKER_PREFIX, MARKER_UPPER_BOUND) as {
+        date: string;
+        rows: number | null;
+      }[];
+      const markers = rows.flatMap((row) => {
+        const range = parseFetchedMarker(row.date);
+        return range ? [{ range, rows: row.rows ?? undefined }] : [];
+      });
+      const present = (range: DateRange) => {
+        const [count, partition] =
+          kind === "prices" ? [SQL.countPrices, key] : [SQL.countInterest, YIELD_CURVE_PARTITION];
+        return (this.#statement(count).get(partition, range.start, range.end) as { n: number }).n;
+      };
+      // Markers written before rows were counted came from this same atomic transaction: trusted.
+      return trustedRanges(markers, present, true);
+    });
   }
 
   async clear(): Promise<void> {

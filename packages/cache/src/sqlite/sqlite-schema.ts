@@ -28,6 +28,24 @@ CREATE TABLE correlations (
 ) WITHOUT ROWID;
 `;
 
+/**
+ * Read-only check of a file before scrilla changes anything in it: a database holding tables but no scrilla
+ * schema version belongs to another program (perhaps the Python scrilla) and is refused as it is.
+ */
+export function assertScrillaFile(db: DatabaseSync, file: string): void {
+  const version = (db.prepare("PRAGMA user_version").get() as { user_version: number }).user_version;
+  if (version !== 0) return;
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+  if (tables.n > 0) throw foreignFile(file);
+}
+
+const foreignFile = (file: string) =>
+  new ScrillaError(
+    "CACHE_ERROR",
+    `The SQLite file ${file} holds tables scrilla did not create (perhaps the Python scrilla's cache). Delete it or set SQLITE_FILE to another path.`,
+    { file },
+  );
+
 /** Creates or checks the schema inside one write transaction, so two processes opening a new file agree. */
 export function migrateSchema(db: DatabaseSync, file: string): void {
   db.exec("BEGIN IMMEDIATE");
@@ -37,13 +55,7 @@ export function migrateSchema(db: DatabaseSync, file: string): void {
       const existing = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
         n: number;
       };
-      if (existing.n > 0) {
-        throw new ScrillaError(
-          "CACHE_ERROR",
-          `The SQLite file ${file} holds tables scrilla did not create (perhaps the Python scrilla's cache). Delete it or set SQLITE_FILE to another path.`,
-          { file },
-        );
-      }
+      if (existing.n > 0) throw foreignFile(file);
       db.exec(SCHEMA_V1);
       db.exec(`PRAGMA user_version = ${SQLITE_SCHEMA_VERSION}`);
     } else if (version > SQLITE_SCHEMA_VERSION) {

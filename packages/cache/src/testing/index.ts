@@ -1,3 +1,4 @@
+export { type CacheFingerprint, cacheFingerprint, priceRowsOf } from "./sqlite-fingerprint.js";
 export {
   DEFAULT_DYNAMODB_LOCAL_IMAGE,
   type DynamoDBLocal,

@@ -31,8 +31,9 @@ export interface FaultPlan {
   throttleAll?: boolean;
   /** Answer every call with all its items unprocessed (capacity that never comes back). */
   stuck?: boolean;
-  /** Throw this non-retryable error on every call. */
+  /** Throw this non-retryable error on every call (or only on call `fatalOnlyOnCall`, 1-based). */
   fatalError?: Error;
+  fatalOnlyOnCall?: number;
 }
 
 export function faultyClient(config: DynamoDBClientConfig, plan: FaultPlan) {
@@ -44,7 +45,9 @@ export function faultyClient(config: DynamoDBClientConfig, plan: FaultPlan) {
     (next, context) => async (args) => {
       if (context.commandName !== "BatchWriteItemCommand") return next(args);
       stats.batchWriteCalls++;
-      if (plan.fatalError) throw plan.fatalError;
+      if (plan.fatalError && (plan.fatalOnlyOnCall ?? stats.batchWriteCalls) === stats.batchWriteCalls) {
+        throw plan.fatalError;
+      }
       if (plan.throttleAll || (throttlesLeft > 0 && stats.batchWriteCalls % 2 === 1)) {
         throttlesLeft--;
         stats.throttlesInjected++;

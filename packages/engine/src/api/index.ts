@@ -5,6 +5,7 @@
  */
 export { checkInvocation } from "./check-invocation.js";
 export { type ErrorBody, type ErrorResponse, errorResponse, STATUS_BY_CODE } from "./error-response.js";
+export { assertNoPrototypeKeys } from "./forbidden-keys.js";
 export {
   type Invocation,
   type InvocationEnvelope,

@@ -1,17 +1,20 @@
 import { invalidInput } from "@scrilla/core/errors";
 import type { z } from "zod";
 import { parseCommandOptions } from "../commands/command-options-schema.js";
+import { assertNoPrototypeKeys } from "./forbidden-keys.js";
 import { type Invocation, invocationSchema, REQUEST_HELP } from "./invocation-schema.js";
 import { optionsFromQuery } from "./query-options.js";
 
 /** A request given as JSON (`what` names it in errors: "event", "body"). Bad input throws INVALID_INPUT. */
 export function parseInvocation(value: unknown, what: string): Invocation {
+  assertNoPrototypeKeys(value, what);
   const envelope = validate(invocationSchema, value ?? {}, what);
   return { tickers: envelope.tickers, options: parseCommandOptions(envelope.options) };
 }
 
 /** A request given as a query string: `tickers` comma-separated, every other parameter an option. */
 export function parseQueryInvocation(query: Record<string, string>): Invocation {
+  assertNoPrototypeKeys(query, "query");
   const { tickers, ...options } = query;
   const symbols = tickers === undefined ? [] : tickers.split(",").filter((s) => s.trim() !== "");
   return parseInvocation({ tickers: symbols, options: optionsFromQuery(options) }, "query string");

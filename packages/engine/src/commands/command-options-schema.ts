@@ -1,10 +1,19 @@
 import { ScrillaError } from "@scrilla/core";
 import { z } from "zod";
+import { BOUNDS } from "../config/bounds.js";
 import type { CommandOptions } from "../engine-types.js";
 import { ALLOCATION_CHOICES, MEAN_CHOICES, RETURNS_CHOICES, RISK_MODEL_CHOICES } from "./portfolio-option-values.js";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .refine(isRealDate, "must be a real calendar date (YYYY-MM-DD)");
 const finite = z.number().finite();
+
+function isRealDate(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().startsWith(value);
+}
 
 /** Every option of spec §10.2, validated once for the CLI, the Lambda and library callers alike. */
 export const commandOptionsSchema = z
@@ -12,12 +21,24 @@ export const commandOptionsSchema = z
     start: isoDate,
     end: isoDate,
     method: z.enum(["moments", "percentiles", "likelihood"]),
-    target: finite,
-    discount: finite.gt(0, "must be a positive rate such as 0.08"),
-    investment: finite.gt(0, "must be a positive amount"),
-    expiry: finite.gt(0, "must be a positive horizon in years such as 0.5"),
+    target: finite
+      .min(-BOUNDS.rate.max, `must be an annual return from -${BOUNDS.rate.max} to ${BOUNDS.rate.max}`)
+      .max(BOUNDS.rate.max, `must be an annual return from -${BOUNDS.rate.max} to ${BOUNDS.rate.max}`),
+    discount: finite
+      .gt(0, "must be a positive rate such as 0.08")
+      .max(BOUNDS.rate.max, `must be at most ${BOUNDS.rate.max} (a decimal rate such as 0.08)`),
+    investment: finite
+      .gt(0, "must be a positive amount")
+      .max(BOUNDS.amount.max, `must be at most ${BOUNDS.amount.max.toExponential()}`),
+    expiry: finite
+      .gt(0, "must be a positive horizon in years such as 0.5")
+      .max(BOUNDS.horizonYears.max, `must be at most ${BOUNDS.horizonYears.max} years`),
     probability: finite.gt(0, "must lie strictly between 0 and 1").lt(1, "must lie strictly between 0 and 1"),
-    steps: z.number().int().min(1, "must be a whole number ≥ 1").max(1000, "must be at most 1000"),
+    steps: z
+      .number()
+      .int(`must be a whole number from ${BOUNDS.steps.min} to ${BOUNDS.steps.max}`)
+      .min(BOUNDS.steps.min, `must be a whole number ≥ ${BOUNDS.steps.min}`)
+      .max(BOUNDS.steps.max, `must be at most ${BOUNDS.steps.max}`),
     criteria: z.enum(["ddm", "sharpe", "volatility", "return"]),
     sharpe: z.boolean(),
     assetType: z.enum(["equity", "crypto"]),
@@ -43,5 +64,7 @@ export function parseCommandOptions(options: unknown): CommandOptions {
   const issue = parsed.error.issues[0]!;
   const option = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : String(issue.path[0] ?? "options");
   const message = issue.code === "unrecognized_keys" ? "is not an option of scrilla" : issue.message;
-  throw new ScrillaError("INVALID_INPUT", `Option ${option} ${message}.`, { option });
+  const given = issue.code === "unrecognized_keys" ? undefined : (options as Record<string, unknown> | null)?.[option];
+  const got = given === undefined ? "" : ` (got ${JSON.stringify(given) ?? String(given)})`;
+  throw new ScrillaError("INVALID_INPUT", `Option ${option} ${message}${got}.`, { option });
 }

@@ -387,7 +387,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   {
     name: "store",
     aliases: ["st"],
-    summary: "Store an API key: store --key ALPHA_VANTAGE_KEY --value <key>",
+    summary: "Store an API key: echo <key> | scrilla store --key ALPHA_VANTAGE_KEY (prompts on a terminal)",
     symbols: "keys",
     arity: { min: 0 },
     options: [],

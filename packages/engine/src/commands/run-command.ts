@@ -20,6 +20,7 @@ import {
   optimizeCvarCommand,
   optimizePortfolioCommand,
 } from "./portfolio-commands.js";
+import { assertDistinctSymbols, assertFiniteResult } from "./result-guards.js";
 import {
   capmBetaCommand,
   capmEquityCommand,
@@ -83,5 +84,8 @@ export async function runCommand(ctx: EngineContext, command: string, symbols: r
       throw new ScrillaError("INVALID_INPUT", `${spec.name} needs --${required}.`, { option: required });
     }
   }
-  return run(ctx, symbols, options);
+  assertDistinctSymbols(spec, symbols);
+  const result = await run(ctx, symbols, options);
+  assertFiniteResult(spec.name, result);
+  return result;
 }

@@ -1,21 +1,32 @@
 import { isMaturity, type Maturity, ScrillaError } from "@scrilla/core";
 import { z } from "zod";
+import { BOUNDS } from "./bounds.js";
 import { expandDataDir } from "./data-dir.js";
 
-/** A whole-number variable with a default; `minimum` 1 for counts of things, 0 where none is meaningful. */
-const wholeNumber = (fallback: number, minimum = 1) =>
+/** scrilla's LOG_LEVEL values (spec §10.5); `verbose` is the original's spelling of debug. */
+export const LOG_LEVELS = ["none", "info", "debug", "verbose"] as const;
+
+/** A whole-number variable with a default and its documented bounds ({@link BOUNDS}). */
+const wholeNumber = (fallback: number, bounds: { min: number; max: number }) =>
   z
     .string()
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v.trim() === "") return fallback;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < minimum) {
-        ctx.addIssue({ code: "custom", message: `must be a whole number ≥ ${minimum}, got "${v}"` });
+      if (!Number.isInteger(n) || n < bounds.min || n > bounds.max) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be a whole number from ${bounds.min} to ${bounds.max}, got "${v}"`,
+        });
         return z.NEVER;
       }
       return n;
     });
+
+/** Only http(s): a provider URL is fetched, and file:, data: or ftp: would read something else entirely. */
+const httpUrl = (fallback: string) =>
+  z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).default(fallback);
 
 const stripQuotes = (v: string) => v.trim().replace(/^['"]|['"]$/g, "");
 
@@ -25,8 +36,8 @@ const envSchema = z.object({
   DYNAMO_TABLE_PREFIX: z.string().default(""),
   DYNAMO_CONF: z.string().optional(),
   DYNAMO_PROVISION: z.enum(["auto", "never"]).optional(),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  CACHE_MEMORY_ENTRIES: wholeNumber(256),
+  DYNAMODB_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  CACHE_MEMORY_ENTRIES: wholeNumber(256, BOUNDS.cacheEntries),
   PRICE_MANAGER: z.enum(["alpha_vantage", "csv"]).default("alpha_vantage"),
   PRICE_DIR: z.string().min(1).optional(),
   STAT_MANAGER: z.enum(["treasury", "csv"]).default("treasury"),
@@ -35,10 +46,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   DIV_DIR: z.string().min(1).optional(),
   STAT_DIR: z.string().min(1).optional(),
-  ALPHA_VANTAGE_URL: z.url().default("https://www.alphavantage.co/query"),
-  ALPHA_VANTAGE_CRYPTO_META_URL: z.url().default("https://www.alphavantage.co/digital_currency_list/"),
-  TREASURY_URL: z.url().default("https://home.treasury.gov/resource-center/data-chart-center"),
-  FRED_URL: z.url().default("https://api.stlouisfed.org/fred/series/observations"),
+  ALPHA_VANTAGE_URL: httpUrl("https://www.alphavantage.co/query"),
+  ALPHA_VANTAGE_CRYPTO_META_URL: httpUrl("https://www.alphavantage.co/digital_currency_list/"),
+  TREASURY_URL: httpUrl("https://home.treasury.gov/resource-center/data-chart-center"),
+  FRED_URL: httpUrl("https://api.stlouisfed.org/fred/series/observations"),
   RISK_FREE: z
     .string()
     .default("TEN_YEAR")
@@ -68,17 +79,30 @@ const envSchema = z.object({
     .default("SPY")
     .transform((v) => stripQuotes(v).toUpperCase()),
   DEFAULT_ESTIMATION_METHOD: z.enum(["moments", "percentiles", "likelihood"]).default("moments"),
-  DEFAULT_ANALYSIS_PERIOD: wholeNumber(100),
-  FRONTIER_STEPS: wholeNumber(5),
-  MA_1: wholeNumber(20),
-  MA_2: wholeNumber(60),
-  MA_3: wholeNumber(100),
-  HTTP_TIMEOUT_MS: wholeNumber(30_000),
-  HTTP_RETRIES: wholeNumber(3, 0),
-  HTTP_BACKOFF_MS: wholeNumber(500),
-  ALPHA_VANTAGE_MIN_INTERVAL_MS: wholeNumber(1_000, 0),
-  ALPHA_VANTAGE_THROTTLE_WAIT_MS: wholeNumber(30_000, 0),
-  ALPHA_VANTAGE_MAX_THROTTLE_WAITS: wholeNumber(3, 0),
+  DEFAULT_ANALYSIS_PERIOD: wholeNumber(100, BOUNDS.periodDays),
+  FRONTIER_STEPS: wholeNumber(5, BOUNDS.steps),
+  MA_1: wholeNumber(20, BOUNDS.periodDays),
+  MA_2: wholeNumber(60, BOUNDS.periodDays),
+  MA_3: wholeNumber(100, BOUNDS.periodDays),
+  HTTP_TIMEOUT_MS: wholeNumber(30_000, BOUNDS.timeoutMs),
+  HTTP_RETRIES: wholeNumber(3, BOUNDS.retries),
+  HTTP_BACKOFF_MS: wholeNumber(500, { ...BOUNDS.waitMs, min: 1 }),
+  ALPHA_VANTAGE_MIN_INTERVAL_MS: wholeNumber(1_000, BOUNDS.waitMs),
+  ALPHA_VANTAGE_THROTTLE_WAIT_MS: wholeNumber(30_000, BOUNDS.waitMs),
+  ALPHA_VANTAGE_MAX_THROTTLE_WAITS: wholeNumber(3, BOUNDS.retries),
+  /** Read by the CLI and Lambda loggers; checked here so a typo is an error, not silently `info`. */
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const level = v?.trim().toLowerCase();
+      if (level === undefined || level === "") return undefined;
+      if (!LOG_LEVELS.includes(level as (typeof LOG_LEVELS)[number])) {
+        ctx.addIssue({ code: "custom", message: `must be one of ${LOG_LEVELS.join(", ")}, got "${v}"` });
+        return z.NEVER;
+      }
+      return level as (typeof LOG_LEVELS)[number];
+    }),
   SCRILLA_HOME: z.string().min(1).optional(),
 });
 

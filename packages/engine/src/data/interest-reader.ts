@@ -19,6 +19,8 @@ export class InterestReader {
     const span = spanOf(uncoveredRanges(await store.getFetchedRanges("interest", CURVE_KEY), range));
     if (!span) return;
     const days = await provider.fetchYieldCurve(span);
+    // Nothing published in the span (or an empty answer): no marker, so it is asked again next time.
+    if (days.length === 0) return;
     const rows: InterestRow[] = days.flatMap((day) =>
       MATURITIES.map((maturity) => ({ maturity, date: day.date, value: day.rates[maturity] })),
     );

@@ -19,11 +19,12 @@ export class PriceReader {
     const span = spanOf(uncoveredRanges(await store.getFetchedRanges("prices", ticker), range));
     if (span) {
       const bars = await providerFor(assetType).fetchDaily(ticker, assetType, span);
-      // A bar that may still change is not recorded as fetched, so it is asked for again next time.
+      // A bar that may still change is not recorded as fetched, so it is asked for again next time; nor is a
+      // span that gave nothing usable, so a provider's empty answer is retried once the provider recovers.
       const settled = settledThrough(assetType);
       const coveredEnd = minDate(span.end, settled);
       const covered = coveredEnd >= span.start ? { start: span.start, end: coveredEnd } : undefined;
-      await store.putPrices(ticker, bars, covered);
+      if (bars.length > 0) await store.putPrices(ticker, bars, covered);
     }
     return store.getPrices(ticker, range);
   }

@@ -214,6 +214,8 @@ function serveFault(response: ServerResponse, fault: Fault, service: FixtureServ
   else if (fault.kind === "http-error") {
     const status = fault.status ?? 500;
     send(response, status, "text/plain", `injected HTTP ${status}`);
+  } else if (fault.kind === "body") {
+    send(response, fault.status ?? 200, fault.contentType ?? "text/plain", fault.body ?? "");
   } else if (fault.kind === "malformed") {
     const { type, body } = MALFORMED_BODIES[service];
     send(response, 200, type, body);
