@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 
+// Budgets, not assertions: hooks start DynamoDB Local (up to 180 s on a loaded machine) and build an image.
 export default defineConfig({
-  test: { include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+  test: { include: ["test/**/*.test.ts"], testTimeout: 180_000, hookTimeout: 600_000 },
 });

@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["test/**/*.test.ts"], testTimeout: 60_000 },
+  // Budgets, not assertions: DynamoDB Local and SQLite writers on a loaded 2-core machine can be slow.
+  test: { include: ["test/**/*.test.ts"], testTimeout: 180_000 },
 });

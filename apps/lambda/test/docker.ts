@@ -23,7 +23,7 @@ export async function requireDocker(): Promise<void> {
 export async function buildLambdaImage(): Promise<string> {
   const { stdout } = await run("bash", [join(REPO, "scripts", "docker", "build-lambda-image.sh")], {
     env: { ...process.env, NODE_BINARY: process.execPath },
-    timeout: 120_000,
+    timeout: 300_000,
   });
   return stdout.trim();
 }
@@ -50,7 +50,7 @@ export async function invokeInContainer(
     `${k}=${v}`,
   ]);
   const { stdout, stderr } = await run("docker", ["run", "--rm", "--network", "host", ...flags, image], {
-    timeout: 60_000,
+    timeout: 180_000,
     maxBuffer: 16 * 1024 * 1024,
   });
   const lines = `${stdout}\n${stderr}`.split("\n").filter((line) => line.trim() !== "");

@@ -9,7 +9,7 @@ let dynamo: DynamoDBLocal;
 beforeAll(async () => {
   harness = await startHarness();
   dynamo = await startDynamoDBLocal();
-}, 120_000);
+}, 420_000); // DynamoDB Local's start-up budget (DEFAULT_START_TIMEOUT_MS) plus room
 afterAll(async () => {
   await harness?.close();
   await dynamo?.stop();

@@ -15,7 +15,7 @@ export { DEFAULT_FRED_URL, FredSeriesProvider, type FredSeriesProviderOptions } 
 export { HttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResponse } from "./http-client.js";
 export type { MarketDataLogger } from "./logger.js";
 export type * from "./provider-types.js";
-export { RateLimiter } from "./rate-limiter.js";
+export { type LimiterClock, RateLimiter } from "./rate-limiter.js";
 export { redactSecrets } from "./redact.js";
 export { type CachedSymbolList, type SymbolListName, SymbolLists, type SymbolListsOptions } from "./symbol-lists.js";
 export {

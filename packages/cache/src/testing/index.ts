@@ -1,5 +1,6 @@
 export {
   DEFAULT_DYNAMODB_LOCAL_IMAGE,
+  DEFAULT_START_TIMEOUT_MS,
   type DynamoDBLocal,
   type DynamoDBLocalBackend,
   dynamoDBLocalClientConfig,
