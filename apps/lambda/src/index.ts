@@ -1,6 +1,7 @@
 import { createHandler } from "./handler.js";
 
 export { type ParameterReader, resolveAlphaVantageKey, ssmParameterReader } from "./alpha-vantage-key.js";
+export type { LambdaRequest, LambdaResult } from "./client-types.js";
 export { type ErrorBody, type ErrorResponse, errorResponse, STATUS_BY_CODE } from "./error-response.js";
 export { httpEventSchema, type Invocation, invocationSchema, isHttpEvent, MAX_SYMBOLS } from "./event-schema.js";
 export { checkInvocation, functionCommand } from "./function-command.js";

@@ -6,7 +6,7 @@ import { isRecord, unexpected } from "./result-shapes.js";
 
 /** plot-yield-curve: the Treasury curve on the chosen date (or the latest, D-62). */
 export async function yieldCurveChart({ engine, options }: PlotContext): Promise<TopLevelSpec> {
-  const result = await engine.run("yield-curve", [], options);
+  const result: unknown = await engine.run("yield-curve", [], options);
   if (!isRecord(result)) throw unexpected(result);
   const curve = isRecord(result.curve) ? result.curve : result;
   const date = typeof result.date === "string" ? result.date : (options.start ?? "latest");
