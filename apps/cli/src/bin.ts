@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import "./node-version.js";
 import { main } from "./main.js";
 
 // A closed pipe (scrilla … | head) is not an error worth a stack trace.

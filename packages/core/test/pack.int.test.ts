@@ -130,9 +130,16 @@ describe("@scrilla/core as a published package", () => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("installs only dist, README and package.json", () => {
+  it("installs only dist, the sources its declaration maps point at, README, CHANGELOG, LICENSE and package.json", () => {
     const installed = join(consumerDir, "node_modules", "@scrilla", "core");
-    expect(readdirSync(installed).sort()).toEqual(["README.md", "dist", "package.json"]);
+    expect(readdirSync(installed).sort()).toEqual([
+      "CHANGELOG.md",
+      "LICENSE",
+      "README.md",
+      "dist",
+      "package.json",
+      "src",
+    ]);
     const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as Record<string, unknown>;
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(JSON.stringify(manifest)).not.toContain("catalog:");

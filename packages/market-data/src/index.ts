@@ -1,3 +1,5 @@
+import "./node-version.js";
+
 export {
   AlphaVantageClient,
   type AlphaVantageClientOptions,
