@@ -1,5 +1,7 @@
 // Imported first by bin.ts: on an older Node.js, say which version is needed and exit instead of a stack trace.
-import { isScrillaError, requireNodeVersion } from "@scrilla/core";
+// The dependency-free entry points, not the core index: `scrilla help` stays fast (light-imports.ts).
+import { isScrillaError } from "@scrilla/core/errors";
+import { requireNodeVersion } from "@scrilla/core/node-version";
 
 try {
   requireNodeVersion({

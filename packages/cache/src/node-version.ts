@@ -1,5 +1,5 @@
 // Imported first by the entry point: on an older Node.js, fail at import naming the version needed.
-import { requireNodeVersion } from "@scrilla/core";
+import { requireNodeVersion } from "@scrilla/core/node-version";
 
 requireNodeVersion({
   packageName: "@scrilla/cache",

@@ -21,7 +21,7 @@ export function requireNodeVersion({ packageName, minimumMajor, reason, running 
   throw new ScrillaError(
     "CONFIG",
     `${packageName} needs Node.js ${minimumMajor} or newer (${reason}); this is Node.js ${running}. ` +
-      `Install Node.js ${minimumMajor} LTS (e.g. \`nvm install ${minimumMajor}\`; the repository's .nvmrc names it) and run again.`,
+      `Install Node.js ${minimumMajor} LTS (e.g. \`nvm install ${minimumMajor}\`) and run again.`,
     { packageName, minimumMajor, running },
   );
 }
