@@ -8,7 +8,7 @@ const REPO = join(import.meta.dirname, "..", "..", "..");
 /** Fails (never skips) with the reason when no Docker daemon answers. */
 export async function requireDocker(): Promise<void> {
   try {
-    await run("docker", ["info", "--format", "{{.ServerVersion}}"], { timeout: 10_000 });
+    await run("docker", ["info", "--format", "{{.ServerVersion}}"], { timeout: 60_000 });
   } catch (error) {
     const prepared = process.env.DYNAMODB_LOCAL_CONTAINER_UNAVAILABLE;
     throw new Error(
