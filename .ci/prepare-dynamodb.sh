@@ -5,7 +5,8 @@
 # what the tests read. Idempotent. It never aborts CI: when docker cannot be made to work it prints why and
 # exports DYNAMODB_LOCAL_CONTAINER_UNAVAILABLE, and the container test then FAILS with that reason.
 
-_scrilla_docker_answers() { timeout 5 docker info >/dev/null 2>&1; }
+# Budgets for a loaded 2-core machine: docker info may take seconds, dockerd's start up to minutes.
+_scrilla_docker_answers() { timeout 30 docker info >/dev/null 2>&1; }
 
 _scrilla_prepare_dynamodb() {
   if ! command -v dockerd >/dev/null 2>&1; then
@@ -30,14 +31,13 @@ _scrilla_prepare_dynamodb() {
     dockerd --bridge=none --iptables=false --ip-masq=false --host unix:///var/run/docker.sock \
       >/tmp/scrilla-dockerd.log 2>&1 &
     echo $! >/tmp/scrilla-dockerd.pid
-    local waited=0
+    local started=$SECONDS
     until _scrilla_docker_answers; do
-      if [ "$waited" -ge 60 ] || ! kill -0 "$(cat /tmp/scrilla-dockerd.pid)" 2>/dev/null; then
-        _scrilla_dynamodb_reason="dockerd did not start (see /tmp/scrilla-dockerd.log): $(tail -n 3 /tmp/scrilla-dockerd.log | tr '\n' ' ')"
+      if [ $((SECONDS - started)) -ge 180 ] || ! kill -0 "$(cat /tmp/scrilla-dockerd.pid)" 2>/dev/null; then
+        _scrilla_dynamodb_reason="dockerd did not answer \`docker info\` within $((SECONDS - started)) s (see /tmp/scrilla-dockerd.log): $(tail -n 3 /tmp/scrilla-dockerd.log | tr '\n' ' ')"
         return 1
       fi
       sleep 0.5
-      waited=$((waited + 1))
     done
   fi
   local image

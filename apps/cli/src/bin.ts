@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import "./node-version.js";
 import * as nodeModule from "node:module";
 
 // Cache V8's compiled code of the ~300 modules a command loads (Node ≥ 22.1; a no-op where it cannot), before

@@ -80,7 +80,7 @@ beforeAll(async () => {
   );
   for (const [i, name] of names.entries()) runs.set(name, results[i]!);
   runs.set("debugJson", await world.run(RUNS.rpMoments, { LOG_LEVEL: "debug" }));
-}, 180_000);
+}, 900_000); // a budget: dozens of CLI processes on a loaded 2-core machine
 
 afterAll(async () => {
   await world?.close();

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const warmUp = await world.run(["risk-profile", "ALLY", ...WINDOW, "-q"]);
   if (warmUp.code !== 0) throw new Error(`warm-up failed: ${warmUp.stderr}`);
   before = rowCounts();
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   await world?.close();

@@ -85,7 +85,7 @@ beforeAll(async () => {
     "legacy.PNG",
   ]);
   badExtension = await world.run(["plot-yc", "--save", "chart.jpg"]);
-}, 180_000);
+}, 900_000); // a budget: dozens of CLI processes on a loaded 2-core machine
 
 afterAll(async () => {
   await world?.close();

@@ -8,6 +8,7 @@ export {
   STATUS_BY_CODE,
 } from "@scrilla/engine/api";
 export { type ParameterReader, resolveAlphaVantageKey, ssmParameterReader } from "./alpha-vantage-key.js";
+export type { LambdaRequest, LambdaResult } from "./client-types.js";
 export { httpEventSchema, type Invocation, invocationSchema, isHttpEvent, MAX_SYMBOLS } from "./event-schema.js";
 export { checkInvocation, functionCommand } from "./function-command.js";
 export {

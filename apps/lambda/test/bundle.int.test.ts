@@ -153,7 +153,7 @@ describe("the built bundle (dist/index.mjs) against DynamoDB Local and the fixtu
     ].join("\n");
     const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
       env: { ...process.env, ...env, SCRILLA_FUNCTION: "correlation", LOG_LEVEL: "none" },
-      timeout: 60_000,
+      timeout: 300_000,
     });
     const { answer, sqlite } = JSON.parse(stdout) as { answer: { correlation_matrix?: number[][] }; sqlite: boolean };
     expect(answer.correlation_matrix, stdout).toHaveLength(2);

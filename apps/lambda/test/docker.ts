@@ -8,7 +8,7 @@ const REPO = join(import.meta.dirname, "..", "..", "..");
 /** Fails (never skips) with the reason when no Docker daemon answers. */
 export async function requireDocker(): Promise<void> {
   try {
-    await run("docker", ["info", "--format", "{{.ServerVersion}}"], { timeout: 10_000 });
+    await run("docker", ["info", "--format", "{{.ServerVersion}}"], { timeout: 60_000 });
   } catch (error) {
     const prepared = process.env.DYNAMODB_LOCAL_CONTAINER_UNAVAILABLE;
     throw new Error(
@@ -23,7 +23,7 @@ export async function requireDocker(): Promise<void> {
 export async function buildLambdaImage(): Promise<string> {
   const { stdout } = await run("bash", [join(REPO, "scripts", "docker", "build-lambda-image.sh")], {
     env: { ...process.env, NODE_BINARY: process.execPath },
-    timeout: 120_000,
+    timeout: 300_000,
   });
   return stdout.trim();
 }
@@ -50,7 +50,7 @@ export async function invokeInContainer(
     `${k}=${v}`,
   ]);
   const { stdout, stderr } = await run("docker", ["run", "--rm", "--network", "host", ...flags, image], {
-    timeout: 60_000,
+    timeout: 180_000,
     maxBuffer: 16 * 1024 * 1024,
   });
   const lines = `${stdout}\n${stderr}`.split("\n").filter((line) => line.trim() !== "");

@@ -36,7 +36,7 @@ beforeAll(async () => {
     AWS_SECRET_ACCESS_KEY: "local",
     AWS_EC2_METADATA_DISABLED: "true",
   };
-}, 240_000);
+}, 900_000); // a budget: image build + DynamoDB Local on a loaded machine
 
 afterAll(async () => {
   await fixtures?.close();

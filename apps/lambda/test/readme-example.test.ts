@@ -17,7 +17,7 @@ it("runs the README's example against the built bundle", async () => {
   const script = join(APP_DIR, `.readme-example-${process.pid}.mjs`);
   writeFileSync(script, code!);
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: APP_DIR, timeout: 30_000 });
+    const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: APP_DIR, timeout: 300_000 });
     expect(stdout).toContain("code: 'INVALID_INPUT'");
     expect(stdout).toContain('correlation needs at least 2 symbol(s) in "tickers"; got 1.');
   } finally {

@@ -1,6 +1,6 @@
 import { ScrillaError } from "@scrilla/core";
 import type { CacheStore } from "./cache-store.js";
-import type { DynamoDBCacheStoreOptions } from "./dynamodb/dynamodb-cache-store.js";
+import type { DynamoDBStoreSettings } from "./dynamodb/dynamodb-store-settings.js";
 import { MemoryCacheStore, type MemoryCacheStoreOptions } from "./memory/memory-cache-store.js";
 import { defaultSqliteFile } from "./sqlite/default-sqlite-file.js";
 import { SqliteCacheStore } from "./sqlite/sqlite-cache-store.js";
@@ -13,7 +13,7 @@ export interface CacheStoreOptions {
   /** `SQLITE_FILE`; default {@link defaultSqliteFile}. */
   sqliteFile?: string;
   /** Settings of the DynamoDB store (client, prefix, billing, provisioning). */
-  dynamodb?: DynamoDBCacheStoreOptions;
+  dynamodb?: DynamoDBStoreSettings;
   /** A bounded in-memory LRU in front of the store: `true` for the defaults. Default: none. */
   memory?: boolean | MemoryCacheStoreOptions;
 }

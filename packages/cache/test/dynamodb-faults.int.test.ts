@@ -94,7 +94,11 @@ describe("createCacheStore with mode dynamodb (jar)", () => {
   it("opens the DynamoDB store, provisions it, and layers memory on top when asked", async () => {
     const store = await createCacheStore({
       mode: "dynamodb",
-      dynamodb: { client: context.client, tablePrefix: "factory_", provision: "auto" },
+      dynamodb: {
+        clientConfig: dynamoDBLocalClientConfig(context.local.endpoint),
+        tablePrefix: "factory_",
+        provision: "auto",
+      },
       memory: { maxEntries: 10 },
     });
     expect(store.backend).toBe("memory");

@@ -13,6 +13,7 @@ export * from "./moving-averages/index.js";
 export * from "./portfolio/index.js";
 export * from "./probability/index.js";
 export * from "./profile/index.js";
+export { type NodeRequirement, requireNodeVersion } from "./require-node-version.js";
 export * from "./returns/index.js";
 export * from "./risk-models/index.js";
 export { redactSecrets, registerSecret } from "./secrets.js";

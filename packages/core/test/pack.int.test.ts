@@ -27,7 +27,7 @@ const cleanEnv = (): NodeJS.ProcessEnv =>
   Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith("npm_")));
 
 function run(command: string, args: string[], cwd: string, env = process.env): SpawnSyncReturns<string> {
-  const result = spawnSync(command, args, { cwd, env, encoding: "utf8", timeout: 120_000 });
+  const result = spawnSync(command, args, { cwd, env, encoding: "utf8", timeout: 600_000 });
   if (result.error) throw new Error(`could not run ${command} ${args.join(" ")}: ${result.error.message}`);
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(" ")} exited ${result.status}\n${result.stdout}\n${result.stderr}`);
@@ -134,15 +134,22 @@ describe("@scrilla/core as a published package", () => {
       consumerDir,
       cleanEnv(),
     );
-  }, 240_000);
+  }, 900_000);
 
   afterAll(() => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("installs only dist, README and package.json", () => {
+  it("installs only dist, the sources its declaration maps point at, README, CHANGELOG, LICENSE and package.json", () => {
     const installed = join(consumerDir, "node_modules", "@scrilla", "core");
-    expect(readdirSync(installed).sort()).toEqual(["README.md", "dist", "package.json"]);
+    expect(readdirSync(installed).sort()).toEqual([
+      "CHANGELOG.md",
+      "LICENSE",
+      "README.md",
+      "dist",
+      "package.json",
+      "src",
+    ]);
     const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as Record<string, unknown>;
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(JSON.stringify(manifest)).not.toContain("catalog:");

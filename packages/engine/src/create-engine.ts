@@ -102,7 +102,9 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
 
   return {
     config,
-    run: (command, symbols, commandOptions) => runCommand(ctx, command, symbols, commandOptions),
+    // The per-command result types are derived from the same table runCommand dispatches on.
+    run: ((command: string, symbols: readonly string[], commandOptions?: unknown) =>
+      runCommand(ctx, command, symbols, commandOptions)) as Engine["run"],
     returnsSample: (ticker, commandOptions = {}) => returnsSample(ctx, ticker, commandOptions),
     dividendModel: (ticker, commandOptions = {}) => dividendModel(ctx, ticker, commandOptions),
     onProgress(listener) {

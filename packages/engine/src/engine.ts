@@ -1,5 +1,6 @@
 import type { CacheStore } from "@scrilla/cache";
 import type { AssetType } from "@scrilla/core";
+import type { CommandOptionsOf, CommandResult, ComputeCommand } from "./commands/command-types.js";
 import type { EngineConfig } from "./config/engine-config.js";
 import type { CommandOptions, EngineLogger, ProgressListener } from "./engine-types.js";
 
@@ -32,13 +33,26 @@ export interface DividendModelResult {
   discount_dividend: number;
 }
 
+/** `run`'s options argument: required when the command has required options, else optional. */
+export type RunOptions<C extends string> = C extends ComputeCommand
+  ? Record<string, never> extends CommandOptionsOf<C>
+    ? [options?: CommandOptionsOf<C>]
+    : [options: CommandOptionsOf<C>]
+  : [options?: CommandOptions];
+
 export interface Engine {
   readonly config: EngineConfig;
   /**
-   * Runs a computing command of spec §10.4 (primary name or alias) and returns its JSON result.
+   * Runs a computing command of spec §10.4 (primary name or alias) and returns its JSON result, typed per
+   * command when the name is a literal (`run("risk-profile", …)` resolves to `CommandResult<"risk-profile">`);
+   * a name only known at run time (`string`) gives `unknown`.
    * Throws ScrillaError (INVALID_INPUT for bad symbols/options, provider and cache codes otherwise).
    */
-  run(command: string, symbols: readonly string[], options?: CommandOptions): Promise<unknown>;
+  run<C extends string>(
+    command: C,
+    symbols: readonly string[],
+    ...options: RunOptions<C>
+  ): Promise<C extends ComputeCommand ? CommandResult<C> : unknown>;
   returnsSample(ticker: string, options?: CommandOptions): Promise<ReturnsSample>;
   dividendModel(ticker: string, options?: CommandOptions): Promise<DividendModelResult>;
   onProgress(listener: ProgressListener): () => void;

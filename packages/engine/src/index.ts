@@ -1,3 +1,5 @@
+import "./node-version.js";
+
 export { makeDirectories } from "@scrilla/cache";
 export { commandOptionsSchema, parseCommandOptions } from "./commands/command-options-schema.js";
 export {
@@ -8,6 +10,13 @@ export {
   type OptionName,
   type SymbolKind,
 } from "./commands/command-specs.js";
+export type {
+  CommandMap,
+  CommandOptionsOf,
+  CommandResult,
+  ComputeCommand,
+  ComputeCommandName,
+} from "./commands/command-types.js";
 export {
   ALLOCATION_CHOICES,
   type AllocationChoice,
@@ -21,5 +30,5 @@ export {
 export { type EngineConfig, loadConfig } from "./config/engine-config.js";
 export { createEngine } from "./create-engine.js";
 export { scrillaHome } from "./data-home.js";
-export type { CreateEngineOptions, DividendModelResult, Engine, ReturnsSample } from "./engine.js";
+export type { CreateEngineOptions, DividendModelResult, Engine, ReturnsSample, RunOptions } from "./engine.js";
 export type * from "./engine-types.js";

@@ -9,7 +9,7 @@ let dynamo: DynamoDBLocal;
 beforeAll(async () => {
   harness = await startHarness();
   dynamo = await startDynamoDBLocal();
-}, 120_000);
+}, 600_000); // DynamoDB Local's start-up budget (DEFAULT_START_TIMEOUT_MS) plus room
 afterAll(async () => {
   await harness?.close();
   await dynamo?.stop();
@@ -46,5 +46,5 @@ describe("the engine on DynamoDB (DynamoDB Local) gives the SQLite answers", () 
     } finally {
       await dynamoStore.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

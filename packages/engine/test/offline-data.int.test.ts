@@ -96,14 +96,14 @@ describe("optimize-cvar", () => {
   const options = { start: "2021-07-14", end: "2021-11-19", probability: 0.05, expiry: 0.5 };
 
   it("gives the CVaR as a fraction, and in money only with an investment (fraction × invested total)", async () => {
-    const plain = (await offline.run("optimize-cvar", ["ALLY", "BX", "SPY"], options)) as Record<string, number>;
+    const plain = await offline.run("optimize-cvar", ["ALLY", "BX", "SPY"], options);
     // 1 − E[S_T | tail] per unit invested: negative when even the tail gains (BX's drift here).
     expect(Math.abs(plain.conditional_value_at_risk!)).toBeLessThan(1);
     expect(plain).not.toHaveProperty("conditional_value_at_risk_loss");
-    const invested = (await offline.run("optimize-cvar", ["ALLY", "BX", "SPY"], {
+    const invested = await offline.run("optimize-cvar", ["ALLY", "BX", "SPY"], {
       ...options,
       investment: 10_000,
-    })) as Record<string, number>;
+    });
     expect(invested.conditional_value_at_risk).toBe(plain.conditional_value_at_risk);
     expect(invested.conditional_value_at_risk_loss).toBeCloseTo(plain.conditional_value_at_risk! * invested.total!, 9);
   });

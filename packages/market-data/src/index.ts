@@ -1,3 +1,5 @@
+import "./node-version.js";
+
 export {
   AlphaVantageClient,
   type AlphaVantageClientOptions,
@@ -33,7 +35,7 @@ export {
 export type { MarketDataLogger } from "./logger.js";
 export { isSanePrice, MAX_PRICE, MIN_PRICE } from "./price-bounds.js";
 export type * from "./provider-types.js";
-export { RateLimiter } from "./rate-limiter.js";
+export { type LimiterClock, RateLimiter } from "./rate-limiter.js";
 export { redactSecrets } from "./redact.js";
 export { type CachedSymbolList, type SymbolListName, SymbolLists, type SymbolListsOptions } from "./symbol-lists.js";
 export {

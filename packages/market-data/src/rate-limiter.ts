@@ -1,19 +1,31 @@
 import { sleep } from "./sleep.js";
 
+/** Where a limiter reads time and waits; injected by tests so the schedule is checked without real waiting. */
+export interface LimiterClock {
+  /** Milliseconds on a monotonic scale. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const SYSTEM_CLOCK: LimiterClock = { now: () => performance.now(), sleep };
+
 /** Spaces calls to one service at least `minIntervalMs` apart, in call order, within this process. */
 export class RateLimiter {
   private nextSlot = 0;
 
-  constructor(readonly minIntervalMs: number) {}
+  constructor(
+    readonly minIntervalMs: number,
+    private readonly clock: LimiterClock = SYSTEM_CLOCK,
+  ) {}
 
-  static perSecond(requests: number): RateLimiter {
-    return new RateLimiter(1000 / requests);
+  static perSecond(requests: number, clock?: LimiterClock): RateLimiter {
+    return new RateLimiter(1000 / requests, clock);
   }
 
   async acquire(): Promise<void> {
-    const now = performance.now();
+    const now = this.clock.now();
     const slot = Math.max(now, this.nextSlot);
     this.nextSlot = slot + this.minIntervalMs;
-    await sleep(slot - now);
+    await this.clock.sleep(slot - now);
   }
 }

@@ -77,18 +77,30 @@ describe("HTTP failures", () => {
   });
 
   it("times out a request that never gets an answer, retries, and succeeds", async () => {
-    harness.server.inject({ kind: "hang", service: "treasury" });
-    const days = await harness.market.yieldCurve.fetchYieldCurve({ start: "2021-11-01", end: "2021-11-19" });
-    expect(days.at(-1)?.date).toBe("2021-11-19");
-    expect(harness.logs.some((line) => line.includes("timeout"))).toBe(true);
+    // 3 s: short enough to wait out, long enough for the retry's answer on a loaded machine.
+    const short = await startHarness({}, { http: { timeoutMs: 3_000, retries: 2, backoffMs: 1, maxBackoffMs: 5 } });
+    try {
+      short.server.inject({ kind: "hang", service: "treasury" });
+      const days = await short.market.yieldCurve.fetchYieldCurve({ start: "2021-11-01", end: "2021-11-19" });
+      expect(days.at(-1)?.date).toBe("2021-11-19");
+      expect(short.logs.some((line) => line.includes("timeout"))).toBe(true);
+    } finally {
+      await short.server.close();
+    }
   });
 
   it("reports a service that keeps hanging as PROVIDER_ERROR naming the timeout", async () => {
-    harness.server.inject({ kind: "hang", times: 3 });
-    const error = await rejectionOf(spy());
-    expect(error).toMatchObject({ code: "PROVIDER_ERROR" });
-    expect(error.message).toMatch(/timeout/);
-    expect(shown(error)).not.toContain(TEST_KEY);
+    // Every attempt hangs, so no answer can be too slow: a short timeout only shortens the test.
+    const short = await startHarness({}, { http: { timeoutMs: 500, retries: 2, backoffMs: 1, maxBackoffMs: 5 } });
+    try {
+      short.server.inject({ kind: "hang", times: 3 });
+      const error = await rejectionOf(short.market.prices.fetchDaily("SPY", "equity", RANGE));
+      expect(error).toMatchObject({ code: "PROVIDER_ERROR" });
+      expect(error.message).toMatch(/timeout/);
+      expect(shown(error)).not.toContain(TEST_KEY);
+    } finally {
+      await short.server.close();
+    }
   });
 
   it("reports a refused connection as PROVIDER_ERROR after the retries", async () => {

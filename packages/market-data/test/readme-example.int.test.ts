@@ -15,7 +15,7 @@ describe("README", () => {
     const file = join(packageDir, `.readme-example-${process.pid}.mts`);
     await writeFile(file, example!);
     try {
-      const { stdout } = await promisify(execFile)(process.execPath, [file], { timeout: 30_000 });
+      const { stdout } = await promisify(execFile)(process.execPath, [file], { timeout: 300_000 });
       expect(stdout).toContain("equity 92 { date: '2021-11-19', open: 47.97, close: 47.93 }");
       expect(stdout).toContain("2.05");
       expect(stdout).toContain("{ date: '2020-01-16', amount: 0.88 }");

@@ -30,7 +30,8 @@ export async function startHarness(
   const market = createMarketData({
     urls: server.urls,
     env: { ALPHA_VANTAGE_KEY: TEST_KEY, FRED_KEY: TEST_KEY },
-    http: { timeoutMs: 1_000, retries: 2, backoffMs: 1, maxBackoffMs: 5 },
+    // A generous timeout: a loaded machine may answer slowly; the hang tests pass their own short one.
+    http: { timeoutMs: 30_000, retries: 2, backoffMs: 1, maxBackoffMs: 5 },
     alphaVantage: { minIntervalMs: 0, throttleWaitMs: 1, maxThrottleWaits: 2 },
     treasury: { minIntervalMs: 0 },
     fred: { requestsPerSecond: 1_000 },

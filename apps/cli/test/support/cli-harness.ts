@@ -64,7 +64,7 @@ export function runCli(args: string[], env: Record<string, string>, cwd: string,
     const child = execFile(
       process.execPath,
       [BIN, ...args],
-      { env, cwd, encoding: "utf8", timeout: 90_000, maxBuffer: 32 << 20 },
+      { env, cwd, encoding: "utf8", timeout: 300_000, maxBuffer: 32 << 20 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { ScrillaError } from "@scrilla/core";
 import { dynamoError, isTransientDynamoError } from "./dynamodb-errors.js";
+import type { RetryPolicy } from "./dynamodb-store-settings.js";
 
 /** BatchWriteItem accepts at most 25 requests per call. */
 export const BATCH_WRITE_LIMIT = 25;
@@ -10,12 +11,7 @@ export type WriteRequest =
   | { PutRequest: { Item: Record<string, unknown> } }
   | { DeleteRequest: { Key: Record<string, unknown> } };
 
-export interface RetryPolicy {
-  /** Calls per chunk before giving up (first call included). */
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
+export type { RetryPolicy };
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 10, baseDelayMs: 25, maxDelayMs: 2_000 };
 

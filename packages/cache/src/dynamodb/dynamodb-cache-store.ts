@@ -43,35 +43,22 @@ import {
 } from "../row-validation.js";
 import { batchWrite, DEFAULT_RETRY_POLICY, type RetryPolicy, type WriteRequest } from "./batch-write.js";
 import { dynamoError } from "./dynamodb-errors.js";
+import type { DynamoDBStoreSettings, DynamoProvision } from "./dynamodb-store-settings.js";
 import { provisionTables } from "./provision-tables.js";
 import {
-  type BillingConfig,
   type ResolvedTableDefinition,
   resolveTableDefinitions,
   TABLE_KINDS,
   type TableKind,
 } from "./table-definitions.js";
 
-export type DynamoProvision = "auto" | "never";
+export type { DynamoProvision };
 
-export interface DynamoDBCacheStoreOptions {
+/** The SDK-free settings plus the SDK-typed ones: a ready client, or the full client configuration. */
+export interface DynamoDBCacheStoreOptions extends Omit<DynamoDBStoreSettings, "clientConfig"> {
   /** An SDK client to use (and not to destroy on close); otherwise one is made from `clientConfig`. */
   client?: DynamoDBClient;
   clientConfig?: DynamoDBClientConfig;
-  /** `DYNAMO_TABLE_PREFIX`. */
-  tablePrefix?: string;
-  /** `DYNAMO_CONF` (raw JSON or parsed); used only when creating tables. */
-  billing?: BillingConfig | string;
-  /** `DYNAMO_PROVISION`: `auto` creates missing tables on first use; `never` (Lambda) only uses them. Default `never`. */
-  provision?: DynamoProvision;
-  /** Retries of BatchWriteItem on UnprocessedItems and throttling. */
-  retry?: Partial<RetryPolicy>;
-  /** BatchWriteItem calls in flight at once. Default 8. */
-  writeConcurrency?: number;
-  /** Items per Query page (DynamoDB's `Limit`); default: DynamoDB's 1 MB pages. */
-  queryPageSize?: number;
-  /** Strongly consistent reads (twice the read cost). Default false: a cache tolerates eventual consistency. */
-  consistentRead?: boolean;
 }
 
 type Item = Record<string, unknown>;

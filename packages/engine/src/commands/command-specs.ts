@@ -11,25 +11,31 @@ export interface CommandSpec {
   /** Primary spelling (spec §10.4). */
   name: string;
   /** Short spellings; unique across all commands (D-59). */
-  aliases: string[];
+  aliases: readonly string[];
   summary: string;
   symbols: SymbolKind;
   arity: { min: number; max?: number };
   /** Options the command reads; others are rejected by callers that validate strictly. */
-  options: OptionName[];
+  options: readonly OptionName[];
   /** Options without which the command cannot run. */
-  required?: OptionName[];
+  required?: readonly OptionName[];
   /** compute: engine function returning JSON; plot: chart of a compute result; admin: CLI-only housekeeping. */
   kind: "compute" | "plot" | "admin";
 }
 
-const WINDOW: OptionName[] = ["start", "end", "assetType"];
-const ESTIMATE: OptionName[] = [...WINDOW, "method"];
+const WINDOW = ["start", "end", "assetType"] as const satisfies readonly OptionName[];
+const ESTIMATE = [...WINDOW, "method"] as const satisfies readonly OptionName[];
 /** The portfolio-builder estimators (issue 10), read by every optimising command. */
-const BUILDER: OptionName[] = ["returns", "mean", "riskModel"];
+const BUILDER = ["returns", "mean", "riskModel"] as const satisfies readonly OptionName[];
 
-/** Every command of spec §10.4, with the D-59 alias collisions removed. */
-export const COMMAND_SPECS: readonly CommandSpec[] = [
+/** Keeps each entry's literal name, aliases and options, so command-types.ts can derive per-command types. */
+const commandTable = <const T extends readonly CommandSpec[]>(specs: T): T => specs;
+
+/**
+ * Every command of spec §10.4, with the D-59 alias collisions removed. The one list of commands: the typed
+ * `Engine.run` (command-types.ts) is derived from it.
+ */
+export const COMMAND_TABLE = commandTable([
   {
     name: "risk-profile",
     aliases: ["rp"],
@@ -429,7 +435,9 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     options: [],
     kind: "admin",
   },
-];
+]);
+
+export const COMMAND_SPECS: readonly CommandSpec[] = COMMAND_TABLE;
 
 export {
   ALLOCATION_CHOICES,

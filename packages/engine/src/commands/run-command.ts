@@ -2,7 +2,7 @@ import { ScrillaError } from "@scrilla/core";
 import type { EngineContext } from "../engine-context.js";
 import type { CommandOptions } from "../engine-types.js";
 import { parseCommandOptions } from "./command-options-schema.js";
-import { findCommand } from "./command-specs.js";
+import { type COMMAND_TABLE, findCommand } from "./command-specs.js";
 import {
   assetCommand,
   closeCommand,
@@ -36,7 +36,10 @@ import { ddmCommand, screenCommand } from "./valuation-commands.js";
 
 type CommandFunction = (ctx: EngineContext, symbols: readonly string[], options: CommandOptions) => Promise<unknown>;
 
-const COMPUTE: Record<string, CommandFunction> = {
+type ComputeName = Extract<(typeof COMMAND_TABLE)[number], { kind: "compute" }>["name"];
+
+/** The function of every computing command of the table (the compiler checks none is missing or extra). */
+export const COMPUTE_FUNCTIONS = {
   "risk-profile": riskProfileCommand,
   correlation: correlationCommand,
   correlations: correlationsCommand,
@@ -61,7 +64,9 @@ const COMPUTE: Record<string, CommandFunction> = {
   asset: assetCommand,
   stat: statCommand,
   stats: statsCommand,
-};
+} satisfies Record<ComputeName, CommandFunction>;
+
+const COMPUTE: Readonly<Record<string, CommandFunction>> = COMPUTE_FUNCTIONS;
 
 /** Validates the command, its symbols and options, then computes its JSON result. */
 export async function runCommand(ctx: EngineContext, command: string, symbols: readonly string[], rawOptions: unknown) {

@@ -10,7 +10,7 @@ import {
   valueAtRisk,
 } from "@scrilla/core";
 import type { EngineContext } from "../engine-context.js";
-import type { CommandOptions } from "../engine-types.js";
+import type { CommandOptions, RiskProfile } from "../engine-types.js";
 
 type Symbols = readonly string[];
 
@@ -18,7 +18,7 @@ export async function riskProfileCommand(ctx: EngineContext, symbols: Symbols, o
   const assets = await ctx.assets(symbols, options.assetType);
   const window = ctx.window(options, assets);
   const method = ctx.method(options);
-  const out: Record<string, unknown> = {};
+  const out: Record<string, RiskProfile> = {};
   for (const asset of assets) out[asset.ticker] = await ctx.fullProfile(asset, window, method);
   return out;
 }

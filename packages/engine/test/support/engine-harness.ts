@@ -32,7 +32,7 @@ export async function startHarness(): Promise<Harness> {
     ALPHA_VANTAGE_MIN_INTERVAL_MS: "0",
     ALPHA_VANTAGE_THROTTLE_WAIT_MS: "20",
     HTTP_BACKOFF_MS: "10",
-    HTTP_TIMEOUT_MS: "2000",
+    HTTP_TIMEOUT_MS: "30000", // generous: a loaded machine may answer slowly; fault tests set their own
   };
   const engines: Engine[] = [];
   return {
