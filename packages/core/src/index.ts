@@ -1,5 +1,6 @@
 export * from "./calendar/index.js";
 export * from "./capm/index.js";
+export * from "./constraints/index.js";
 export * from "./correlation/index.js";
 export * from "./covariance/index.js";
 export * from "./ddm/index.js";

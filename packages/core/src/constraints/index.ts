@@ -1,0 +1,8 @@
+export {
+  type ConstrainedMinimumVarianceOptions,
+  type ConstrainedOptions,
+  constrainedMinimumVariance,
+  maximumQuadraticUtility,
+  type QuadraticUtilityOptions,
+} from "./constrained-optimisers.js";
+export type { GroupLimit, LinearWeightConstraint, PortfolioConstraintsInput } from "./portfolio-constraints.js";
