@@ -12,4 +12,5 @@ export * from "./portfolio/index.js";
 export * from "./probability/index.js";
 export * from "./profile/index.js";
 export * from "./returns/index.js";
+export * from "./scenario/index.js";
 export type { AssetType, DateRange, PriceSeries } from "./types.js";
