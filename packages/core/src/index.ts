@@ -1,3 +1,4 @@
+export * from "./black-litterman/index.js";
 export * from "./calendar/index.js";
 export * from "./capm/index.js";
 export * from "./constraints/index.js";
@@ -6,6 +7,7 @@ export * from "./covariance/index.js";
 export * from "./ddm/index.js";
 export { invalidInput, isScrillaError, ScrillaError, type ScrillaErrorCode } from "./errors.js";
 export * from "./estimators/index.js";
+export * from "./hrp/index.js";
 export { isMaturity, MATURITIES, type Maturity } from "./maturities.js";
 export * from "./moving-averages/index.js";
 export * from "./portfolio/index.js";
