@@ -2,7 +2,7 @@ import { ScrillaError } from "../errors.js";
 import { cholesky } from "../linalg/cholesky.js";
 import { solveQuadraticProgram } from "../portfolio/dual-active-set.js";
 import type { PortfolioModel } from "../portfolio/portfolio-model.js";
-import type { LinearConstraint, QuadraticProgramSolution } from "../portfolio/quadratic-program.js";
+import type { LinearConstraint, QuadraticProgram, QuadraticProgramSolution } from "../portfolio/quadratic-program.js";
 import type { PortfolioConstraints } from "./portfolio-constraints.js";
 
 /**
@@ -40,6 +40,27 @@ export function solveConstrainedMeanVariance(
   objective: MeanVarianceObjective,
 ): ConstrainedSolution {
   const n = model.size;
+  const { problem, equalityNames, inequalityNames } = meanVarianceProgram(model, constraints, objective);
+  const inequalities = [...problem.inequalities];
+  let iterations = 0;
+  for (let round = 0; ; round++) {
+    const names = [...equalityNames, ...inequalityNames];
+    const solution = solveNamed({ ...problem, inequalities }, names);
+    iterations += solution.iterations;
+    const cut = violatedCut(constraints, solution.x);
+    if (!cut || round > 20 * n + 100) return { weights: solution.x, solution, names, iterations };
+    inequalities.push(cut.constraint);
+    inequalityNames.push(cut.name);
+  }
+}
+
+/** The QP of the objective under bounds, budget, target and rows (the L1 caps are left to the caller). */
+export function meanVarianceProgram(
+  model: PortfolioModel,
+  constraints: PortfolioConstraints,
+  objective: MeanVarianceObjective,
+): { problem: QuadraticProgram; equalityNames: string[]; inequalityNames: string[] } {
+  const n = model.size;
   const choleskyLower = hessianFactor(model, objective);
   const linear = model.annualReturns.map((m) => -objective.returnScale * m);
   const equalities: LinearConstraint[] = [
@@ -66,28 +87,25 @@ export function solveConstrainedMeanVariance(
     }
   }
   for (const row of constraints.rows) {
-    const negated = row.normal.map((v) => -v);
     if (row.sense === "eq") {
       equalities.push({ kind: "dense", normal: row.normal, bound: row.bound });
       equalityNames.push(row.name);
     } else {
-      inequalities.push({ kind: "dense", normal: negated, bound: -row.bound });
+      inequalities.push({ kind: "dense", normal: row.normal.map((v) => -v), bound: -row.bound });
       inequalityNames.push(row.name);
     }
   }
-  let iterations = 0;
-  for (let round = 0; ; round++) {
-    const names = [...equalityNames, ...inequalityNames];
-    const solution = solveNamed({ size: n, choleskyLower, linear, equalities, inequalities }, names);
-    iterations += solution.iterations;
-    const cut = violatedCut(constraints, solution.x);
-    if (!cut || round > 20 * n + 100) return { weights: solution.x, solution, names, iterations };
-    inequalities.push(cut.constraint);
-    inequalityNames.push(cut.name);
-  }
+  return {
+    problem: { size: n, choleskyLower, linear, equalities, inequalities },
+    equalityNames,
+    inequalityNames,
+  };
 }
 
-function solveNamed(problem: Parameters<typeof solveQuadraticProgram>[0], names: string[]): QuadraticProgramSolution {
+export function solveNamed(
+  problem: Parameters<typeof solveQuadraticProgram>[0],
+  names: string[],
+): QuadraticProgramSolution {
   try {
     return solveQuadraticProgram(problem);
   } catch (error) {

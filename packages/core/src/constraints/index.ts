@@ -6,3 +6,4 @@ export {
   type QuadraticUtilityOptions,
 } from "./constrained-optimisers.js";
 export type { GroupLimit, LinearWeightConstraint, PortfolioConstraintsInput } from "./portfolio-constraints.js";
+export { type TargetVolatilityOptions, targetVolatility } from "./target-volatility.js";
