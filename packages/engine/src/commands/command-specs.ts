@@ -23,6 +23,7 @@ export interface CommandSpec {
 
 const WINDOW: OptionName[] = ["start", "end", "assetType"];
 const ESTIMATE: OptionName[] = [...WINDOW, "method"];
+const CONSTRAINTS: OptionName[] = ["short", "sectors", "maxTurnover", "currentWeights"];
 
 /** Every command of spec §10.4, with the D-59 alias collisions removed. */
 export const COMMAND_SPECS: readonly CommandSpec[] = [
@@ -115,7 +116,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: "Minimum-variance (or --sharpe: maximum Sharpe) long-only portfolio",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "target", "sharpe", "investment"],
+    options: [...ESTIMATE, "target", "sharpe", "investment", ...CONSTRAINTS, "targetVolatility", "risk", "probability"],
     kind: "compute",
   },
   {
@@ -143,7 +144,26 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: "Efficient frontier from minimum variance to maximum return",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "steps", "investment"],
+    options: [...ESTIMATE, "steps", "investment", ...CONSTRAINTS, "risk", "probability"],
+    kind: "compute",
+  },
+  {
+    name: "hrp",
+    aliases: [],
+    summary: "Hierarchical risk parity portfolio (López de Prado)",
+    symbols: "tickers",
+    arity: { min: 2 },
+    options: [...ESTIMATE, "investment"],
+    kind: "compute",
+  },
+  {
+    name: "black-litterman",
+    aliases: ["bl"],
+    summary: "Black–Litterman posterior returns (--views FILE) and the optimal portfolio on them",
+    symbols: "tickers",
+    arity: { min: 2 },
+    options: [...ESTIMATE, "investment", "views", ...CONSTRAINTS, "targetVolatility"],
+    required: ["views"],
     kind: "compute",
   },
   {
@@ -278,7 +298,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: "Chart of the efficient frontier",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "steps"],
+    options: [...ESTIMATE, "steps", ...CONSTRAINTS, "risk", "probability"],
     kind: "plot",
   },
   {

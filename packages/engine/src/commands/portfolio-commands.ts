@@ -13,18 +13,23 @@ import {
 } from "@scrilla/core";
 import type { Asset, EngineContext } from "../engine-context.js";
 import type { AllocationResult, CommandOptions } from "../engine-types.js";
+import {
+  advancedOptimizeCommand,
+  needsAdvancedOptimiser,
+  scenarioFrontierCommand,
+} from "./advanced-portfolio-commands.js";
 import { requireOption } from "./statistics-commands.js";
 
 type Symbols = readonly string[];
 
-interface PortfolioSetup {
+export interface PortfolioSetup {
   assets: Asset[];
   model: PortfolioModel;
   lastCloses: number[];
 }
 
 /** μ and σ per asset (cached profiles) and the correlation matrix over one window. */
-async function setUp(ctx: EngineContext, symbols: Symbols, options: CommandOptions): Promise<PortfolioSetup> {
+export async function setUp(ctx: EngineContext, symbols: Symbols, options: CommandOptions): Promise<PortfolioSetup> {
   const assets = await ctx.assets(symbols, options.assetType);
   const window = ctx.window(options, assets);
   const method = ctx.method(options);
@@ -40,7 +45,11 @@ async function setUp(ctx: EngineContext, symbols: Symbols, options: CommandOptio
   return { assets, model, lastCloses: series.map((s) => s.close[s.close.length - 1]!) };
 }
 
-function allocation(setup: PortfolioSetup, portfolio: OptimisedPortfolio, options: CommandOptions): AllocationResult {
+export function allocation(
+  setup: PortfolioSetup,
+  portfolio: OptimisedPortfolio,
+  options: CommandOptions,
+): AllocationResult {
   const tickers = setup.assets.map((a) => a.ticker);
   const shares =
     options.investment === undefined
@@ -59,6 +68,7 @@ function allocation(setup: PortfolioSetup, portfolio: OptimisedPortfolio, option
 }
 
 export async function optimizePortfolioCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {
+  if (needsAdvancedOptimiser(options)) return advancedOptimizeCommand(ctx, symbols, options);
   const setup = await setUp(ctx, symbols, options);
   const target = options.target !== undefined ? { targetReturn: options.target } : {};
   // The risk-free rate (a Treasury request) is needed only to maximise the Sharpe ratio.
@@ -89,6 +99,7 @@ export async function optimizeCvarCommand(ctx: EngineContext, symbols: Symbols, 
 }
 
 export async function efficientFrontierCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {
+  if (options.risk) return scenarioFrontierCommand(ctx, symbols, options);
   const setup = await setUp(ctx, symbols, options);
   const frontier = efficientFrontier(setup.model, { steps: options.steps ?? ctx.config.FRONTIER_STEPS });
   return frontier.map((portfolio) => allocation(setup, portfolio, options));
