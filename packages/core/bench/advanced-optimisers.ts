@@ -6,21 +6,13 @@ import {
   minimumScenarioRisk,
   minimumVariance,
   type PortfolioModel,
-  portfolioModel,
   portfolioVolatility,
   targetVolatility,
 } from "../src/index.js";
 import { ScenarioProgram } from "../src/scenario/scenario-program.js";
 import { solveLinearProgram } from "../src/solver/highs-solver.js";
+import { syntheticModel, uniforms } from "./portfolio.js";
 
-/** Deterministic uniforms in [0, 1) (32-bit LCG) and normals (Box–Muller). */
-function uniforms(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 const normal = (next: () => number) => Math.sqrt(-2 * Math.log(next() + 1e-12)) * Math.cos(2 * Math.PI * next());
 
 /** T daily returns of n assets from a 3-factor model (≈ 1 % daily volatility, a small spread of drifts). */
@@ -37,23 +29,6 @@ function scenarios(n: number, T: number): { returns: Float64Array; assets: numbe
     }
   }
   return { returns, assets: n };
-}
-
-/** Σ = B·Bᵀ + D with 5 factors, μ spread over 2–20 % (as the portfolio bench). */
-function market(n: number): PortfolioModel {
-  const next = uniforms(n * 7919 + 17);
-  const loadings = Float64Array.from({ length: n * 5 }, () => 0.05 + 0.25 * next() * (next() < 0.2 ? -1 : 1));
-  const covariance = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = 0;
-      for (let f = 0; f < 5; f++) sum += loadings[i * 5 + f]! * loadings[j * 5 + f]!;
-      covariance[i * n + j] = sum;
-      covariance[j * n + i] = sum;
-    }
-    covariance[i * n + i] = covariance[i * n + i]! + 0.01 + 0.05 * next();
-  }
-  return portfolioModel({ annualReturns: Float64Array.from({ length: n }, () => 0.02 + 0.18 * next()), covariance });
 }
 
 /** The whole Rockafellar–Uryasev LP handed to HiGHS at once (the contender of the row generation). */
@@ -99,14 +74,14 @@ export async function run(): Promise<BenchFigure[]> {
       },
     );
   }
-  const five = market(500);
+  const five = syntheticModel(500);
   figures.push({
     name: "core hierarchicalRiskParity",
     value: timeMs(() => hierarchicalRiskParity(five), 5, 1),
     unit: "ms",
     size: "500 assets",
   });
-  const hundred = market(100);
+  const hundred = syntheticModel(100);
   const floor = minimumVariance(hundred).annualVolatility;
   const target = 1.5 * floor;
   const walk = timeMs(() => targetVolatility(hundred, { targetVolatility: target }), 7, 2);
