@@ -16,8 +16,10 @@ export interface TargetVolatilityOptions {
 
 type Status = "inactive" | "weak" | "strong";
 
-const ACTIVE = 1e-11;
+const ACTIVE = 1e-9;
 const RATE = 1e-10;
+const RESTART = 1e-12;
+const MAX_RESTARTS = 20;
 
 /**
  * The portfolio of highest return whose volatility does not exceed σ* (PyPortfolioOpt's efficient_risk),
@@ -52,22 +54,32 @@ export function targetVolatility(model: PortfolioModel, options: TargetVolatilit
     );
   }
   const { problem } = meanVarianceProgram(model, constraints, { varianceScale: 1, returnScale: 0, gamma: 0 });
-  const walk = walkFrontier(
-    model,
-    problem.equalities,
-    problem.inequalities,
-    start.weights,
-    start.solution.inequalityMultipliers,
-    target,
-  );
-  if (walk.returnTarget === undefined) return finish(walk.weights, start.iterations + walk.steps);
-  const polished = solveConstrainedMeanVariance(model, constraints, {
-    varianceScale: 1,
-    returnScale: 0,
-    gamma: 0,
-    targetReturn: walk.returnTarget,
-  });
-  return finish(polished.weights, start.iterations + walk.steps + polished.iterations);
+  let point = { weights: start.weights, multipliers: start.solution.inequalityMultipliers };
+  let iterations = start.iterations;
+  for (let restart = 0; ; restart++) {
+    const walk = walkFrontier(
+      model,
+      problem.equalities,
+      problem.inequalities,
+      point.weights,
+      point.multipliers,
+      target,
+    );
+    iterations += walk.steps;
+    if (walk.returnTarget === undefined) return finish(walk.weights, iterations);
+    const polished = solveConstrainedMeanVariance(model, constraints, {
+      varianceScale: 1,
+      returnScale: 0,
+      gamma: 0,
+      targetReturn: walk.returnTarget,
+    });
+    iterations += polished.iterations;
+    const sigma = Math.sqrt(quadratic(model, polished.weights, polished.weights));
+    // At a degenerate vertex the tracked active set can drift from the exact one; the exact QP then shows
+    // σ still below σ*, and the walk resumes from that exact point (each restart only moves up the frontier).
+    if (sigma >= target * (1 - RESTART) || restart >= MAX_RESTARTS) return finish(polished.weights, iterations);
+    point = { weights: polished.weights, multipliers: polished.solution.inequalityMultipliers };
+  }
 }
 
 function walkFrontier(
@@ -102,15 +114,15 @@ function walkFrontier(
   const maxSteps = 10 * (n + m) + 10;
   for (let step = 0; step < maxSteps; step++) {
     let direction = frontierDirection(model, equalities, inequalities, status);
-    if (!direction && status.includes("strong")) {
+    while (!direction && status.includes("strong")) {
       // Degenerate vertex (more active normals than free weights): the split of the multipliers is not
-      // unique, so a constraint classed strong may in fact be free to leave. Let every active one leave.
-      const relaxed = status.map((value) => (value === "strong" ? "weak" : value));
-      direction = frontierDirection(model, equalities, inequalities, relaxed);
-      if (direction) {
-        for (let k = 0; k < m; k++)
-          if (status[k] === "strong" && direction.multiplierRates[k]! === 0) status[k] = "weak";
+      // unique, so the strongly active constraint with the smallest multiplier may in fact leave. Let it.
+      let weakest = -1;
+      for (let k = 0; k < m; k++) {
+        if (status[k] === "strong" && (weakest < 0 || lambda[k]! < lambda[weakest]!)) weakest = k;
       }
+      status[weakest] = "weak";
+      direction = frontierDirection(model, equalities, inequalities, status);
     }
     if (!direction) return { weights: w, returnTarget: undefined, steps: step };
     const { d, multiplierRates } = direction;
