@@ -57,6 +57,7 @@ export async function solveLinearProgram(problem: LinearProgram): Promise<Linear
   };
   return solver.withModel(data, (model) => {
     model.options.set(TOLERANCES);
+    if (problem.presolve === false) model.options.set({ presolve: "off" });
     try {
       model.run();
     } catch {

@@ -13,6 +13,8 @@ export interface LinearProgram {
   rowUpper: Float64Array;
   /** Optional Hessian Q (positive semidefinite), lower triangle by columns (CSC). */
   hessian?: SparseRows;
+  /** false skips HiGHS' presolve (faster on small dense LPs re-solved many times). */
+  presolve?: boolean;
 }
 
 /** Compressed rows: row i has entries starts[i] … starts[i + 1] − 1 of (indices, values). */
