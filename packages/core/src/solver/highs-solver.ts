@@ -17,6 +17,8 @@ function highs(): Promise<Highs> {
 
 const TOLERANCES = {
   output_flag: false,
+  // A guard, not a budget: HiGHS' QP can cycle on degenerate input; stop and report NOT_CONVERGED.
+  time_limit: 60,
   primal_feasibility_tolerance: 1e-10,
   dual_feasibility_tolerance: 1e-10,
 } as const;
