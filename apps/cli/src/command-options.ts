@@ -7,6 +7,7 @@ import {
   RISK_MODEL_CHOICES,
   ScrillaError,
 } from "./light-imports.js";
+import { readJsonOption } from "./option-files.js";
 import type { RawOptions } from "./parse-invocation.js";
 
 /** How the result is shown, independent of the command. */
@@ -44,7 +45,19 @@ export const FLAG_OF: Record<OptionName, string> = {
   mean: "--mean",
   riskModel: "--risk-model",
   allocation: "--allocation",
+  targetVolatility: "--target-volatility",
+  short: "--short",
+  sectors: "--sectors",
+  maxTurnover: "--max-turnover",
+  currentWeights: "--current",
+  risk: "--risk",
+  views: "--views",
 };
+
+const SECTORS_EXAMPLE = '{"groups": {"SPY": "equity", "GLD": "gold"}, "limits": {"equity": {"max": 0.6}}}';
+const CURRENT_EXAMPLE = '{"SPY": 0.5, "GLD": 0.5}';
+const VIEWS_EXAMPLE =
+  '{"marketCaps": {"SPY": 500, "GLD": 80}, "views": [{"asset": "GLD", "return": 0.06, "confidence": 0.5}]}';
 
 /** Validates and converts typed options into the engine's CommandOptions (bad input → INVALID_INPUT). */
 export function resolveOptions(raw: RawOptions, spec: CommandSpec): ResolvedOptions {
@@ -105,6 +118,8 @@ export function resolveOptions(raw: RawOptions, spec: CommandSpec): ResolvedOpti
   const allocation = choiceOption(raw.allocation, "--allocation", ALLOCATION_CHOICES);
   if (allocation) command.allocation = allocation;
 
+  resolvePortfolioOptions(raw, command);
+
   const given = Object.keys(command) as OptionName[];
   const ignored = given.filter((name) => !spec.options.includes(name)).map((name) => FLAG_OF[name]);
   for (const name of given) if (!spec.options.includes(name)) delete command[name];
@@ -123,6 +138,37 @@ export function resolveOptions(raw: RawOptions, spec: CommandSpec): ResolvedOpti
     },
     ignored,
   };
+}
+
+/** Options of the constrained, scenario-risk and Black–Litterman optimisers (issue 11). */
+function resolvePortfolioOptions(raw: RawOptions, command: CommandOptions): void {
+  const targetVolatility = numberOption(raw.targetVolatility, "target-volatility");
+  if (targetVolatility !== undefined) {
+    if (!(targetVolatility > 0)) throw invalid("--target-volatility must be a positive annual volatility, e.g. 0.15.");
+    command.targetVolatility = targetVolatility;
+  }
+  if (raw.short === true) command.short = true;
+  const maxTurnover = numberOption(raw.maxTurnover, "max-turnover");
+  if (maxTurnover !== undefined) {
+    if (!(maxTurnover >= 0)) throw invalid("--max-turnover must be ≥ 0, e.g. 0.2 for 20 %.");
+    command.maxTurnover = maxTurnover;
+  }
+  if (typeof raw.risk === "string") {
+    const risk = raw.risk.toLowerCase();
+    if (risk !== "cvar-historical" && risk !== "cdar" && risk !== "semivariance") {
+      throw invalid("--risk must be cvar-historical, cdar or semivariance.");
+    }
+    command.risk = risk;
+  }
+  if (typeof raw.sectors === "string") {
+    command.sectors = readJsonOption(raw.sectors, "--sectors", SECTORS_EXAMPLE) as CommandOptions["sectors"];
+  }
+  if (typeof raw.current === "string") {
+    command.currentWeights = readJsonOption(raw.current, "--current", CURRENT_EXAMPLE) as Record<string, number>;
+  }
+  if (typeof raw.views === "string") {
+    command.views = readJsonOption(raw.views, "--views", VIEWS_EXAMPLE) as CommandOptions["views"];
+  }
 }
 
 function resolveMethod(raw: RawOptions): EstimationMethod | undefined {

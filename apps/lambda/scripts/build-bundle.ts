@@ -3,7 +3,8 @@
  * infra. The AWS SDK v3 stays external: the Node.js 24 Lambda runtime ships it. Node built-ins stay external;
  * @scrilla/cache loads node:sqlite only when a SQLite cache is opened, so never on Lambda.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { zipBundle } from "./zip-bundle.js";
@@ -34,8 +35,15 @@ const result = await build({
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));
 
+// HiGHS (the LP solver of @scrilla/core) loads highs.wasm from beside the module that imports it.
+const highsWasm = createRequire(join(root, "../../packages/core/package.json")).resolve("highs/runtime");
+copyFileSync(highsWasm, join(dist, "highs.wasm"));
+
 const zipPath = join(dist, "lambda.zip");
-await zipBundle(zipPath, [{ name: "index.mjs", data: readFileSync(join(dist, "index.mjs")) }]);
+await zipBundle(zipPath, [
+  { name: "index.mjs", data: readFileSync(join(dist, "index.mjs")) },
+  { name: "highs.wasm", data: readFileSync(join(dist, "highs.wasm")) },
+]);
 
 const kib = (path: string) => `${(statSync(path).size / 1024).toFixed(1)} KiB`;
 console.log(`dist/index.mjs ${kib(join(dist, "index.mjs"))}, dist/lambda.zip ${kib(zipPath)}`);

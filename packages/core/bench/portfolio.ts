@@ -9,7 +9,7 @@ import {
 } from "../src/portfolio/index.js";
 
 /** Deterministic uniform numbers in [0, 1) (a 32-bit LCG), so every run benches the same problems. */
-function uniforms(seed: number): () => number {
+export function uniforms(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -36,7 +36,7 @@ function syntheticStatistics(n: number): { annualReturns: Float64Array; covarian
   return { annualReturns, covariance };
 }
 
-function syntheticModel(n: number): PortfolioModel {
+export function syntheticModel(n: number): PortfolioModel {
   return portfolioModel(syntheticStatistics(n));
 }
 

@@ -20,6 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conditionalValueAtRisk, discountDividendModel, valueAtRisk } from "../src/index.js";
 
 const PACKAGE_DIR = resolve(import.meta.dirname, "..");
+/** The workspace's copy of highs (its exports map hides package.json; the wasm sits in build/). */
+const HIGHS_DIR = resolve(dirname(createRequire(join(PACKAGE_DIR, "package.json")).resolve("highs/runtime")), "..");
 const TSC = join(dirname(createRequire(import.meta.url).resolve("typescript/package.json")), "bin", "tsc");
 
 /** Environment without the npm_* variables pnpm sets, so npm behaves as in a user's shell. */
@@ -127,10 +129,22 @@ describe("@scrilla/core as a published package", () => {
       join(consumerDir, "package.json"),
       JSON.stringify({ name: "consumer", private: true, type: "module" }),
     );
-    // The package has no runtime dependencies, so this install needs no network.
+    // The one runtime dependency (highs, the LP solver) is packed from the workspace's own copy and
+    // installed alongside, so this install needs no network.
+    run("npm", ["pack", "--pack-destination", tarballDir, HIGHS_DIR], workDir, cleanEnv());
+    const highsTarball = readdirSync(tarballDir).find((name) => name.startsWith("highs-"));
+    if (!highsTarball) throw new Error(`npm pack wrote no highs tarball into ${tarballDir}`);
     run(
       "npm",
-      ["install", join(tarballDir, tarball), "--no-audit", "--no-fund", "--prefer-offline"],
+      [
+        "install",
+        join(tarballDir, tarball),
+        join(tarballDir, highsTarball),
+        "--no-audit",
+        "--no-fund",
+        "--prefer-offline",
+        "--offline",
+      ],
       consumerDir,
       cleanEnv(),
     );
@@ -151,7 +165,9 @@ describe("@scrilla/core as a published package", () => {
       "src",
     ]);
     const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as Record<string, unknown>;
-    expect(manifest.dependencies ?? {}).toEqual({});
+    const highsVersion = (JSON.parse(readFileSync(join(HIGHS_DIR, "package.json"), "utf8")) as { version: string })
+      .version;
+    expect(manifest.dependencies ?? {}).toEqual({ highs: highsVersion });
     expect(JSON.stringify(manifest)).not.toContain("catalog:");
   });
 

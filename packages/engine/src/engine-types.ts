@@ -1,4 +1,4 @@
-import type { AllocationOutput, AssetType, Maturity } from "@scrilla/core";
+import type { AllocationOutput, AssetType, Maturity, ScenarioRiskMeasure } from "@scrilla/core";
 import type {
   AllocationChoice,
   MeanChoice,
@@ -40,6 +40,29 @@ export interface CommandOptions {
   riskModel?: RiskModelChoice;
   /** Portfolio commands with an investment: how whole shares are chosen (default truncate). */
   allocation?: AllocationChoice;
+  /** optimize-portfolio: maximum return within this annual volatility. */
+  targetVolatility?: number;
+  /** Allow short positions: weights in [−1, 1]. */
+  short?: boolean;
+  /** Group of each ticker and min/max total weight per group. */
+  sectors?: { groups: Record<string, string>; limits: Record<string, { min?: number; max?: number }> };
+  /** L1 turnover cap against `currentWeights`, e.g. 0.2. */
+  maxTurnover?: number;
+  /** Current weights by ticker (for --max-turnover). */
+  currentWeights?: Record<string, number>;
+  /** Optimise a risk measured on the daily return scenarios instead of the variance. */
+  risk?: ScenarioRiskMeasure;
+  /** black-litterman: market caps, risk aversion and views. */
+  views?: BlackLittermanViews;
+}
+
+/** The --views file of black-litterman. */
+export interface BlackLittermanViews {
+  marketCaps: Record<string, number>;
+  riskAversion?: number;
+  riskFreeRate?: number;
+  tau?: number;
+  views: { asset?: string; long?: string; short?: string; return: number; confidence?: number }[];
 }
 
 export interface RiskProfile {

@@ -36,7 +36,7 @@ describe("the latest day of a price folder (today on files)", () => {
 
   it("quoted files go through the provider; unreadable files and other names are skipped", async () => {
     const dir = mkdtempSync(join(tmpdir(), "scrilla-latest-"));
-    writeFileSync(join(dir, "QUOTED.csv"), '"Date","Close"\n"2021-02-01","1,234.5"\n"2021-02-02","12"\n');
+    writeFileSync(join(dir, "QUOTED.csv"), '"Date","Close"\n"2021-02-01","1234.5"\n"2021-02-02","12"\n');
     writeFileSync(join(dir, "BROKEN.csv"), "Date,Close\n04/01/2023,3\n");
     writeFileSync(join(dir, "notes.txt"), "Date,Close\n2030-01-01,1\n");
     expect(await latestPriceDate(dir, new CsvFolderPriceProvider({ dir }))).toBe("2021-02-02");

@@ -39,6 +39,13 @@ const CLI_NAMES: Record<OptionName, string[]> = {
   mean: ["mean"],
   riskModel: ["risk-model"],
   allocation: ["allocation"],
+  targetVolatility: ["target-volatility"],
+  short: ["short"],
+  sectors: ["sectors"],
+  maxTurnover: ["max-turnover"],
+  currentWeights: ["current"],
+  risk: ["risk"],
+  views: ["views"],
 };
 
 const OUTPUT_NAMES: Record<CommandSpec["kind"], string[]> = {
@@ -84,6 +91,10 @@ export function completionModel(): CompletionModel {
       mean: MEAN_CHOICES,
       "risk-model": RISK_MODEL_CHOICES,
       allocation: ALLOCATION_CHOICES,
+      risk: ["cvar-historical", "cdar", "semivariance"],
+      sectors: "files",
+      current: "files",
+      views: "files",
       key: API_KEY_NAMES,
       save: "files",
     },

@@ -1,5 +1,14 @@
-const NUMERIC_OPTIONS = new Set<string>(["target", "discount", "investment", "expiry", "probability", "steps"]);
-const BOOLEAN_OPTIONS = new Set<string>(["sharpe"]);
+const NUMERIC_OPTIONS = new Set<string>([
+  "target",
+  "discount",
+  "investment",
+  "expiry",
+  "probability",
+  "steps",
+  "targetVolatility",
+  "maxTurnover",
+]);
+const BOOLEAN_OPTIONS = new Set<string>(["sharpe", "short"]);
 
 /**
  * Query-string values are text; the numeric and boolean options become JSON types so that the engine's one

@@ -46,6 +46,36 @@ export const commandOptionsSchema = z
     mean: z.enum(MEAN_CHOICES),
     riskModel: z.enum(RISK_MODEL_CHOICES),
     allocation: z.enum(ALLOCATION_CHOICES),
+    targetVolatility: finite.gt(0, "must be a positive annual volatility such as 0.15"),
+    short: z.boolean(),
+    sectors: z
+      .object({
+        groups: z.record(z.string(), z.string()),
+        limits: z.record(z.string(), z.object({ min: finite.optional(), max: finite.optional() }).strict()),
+      })
+      .strict(),
+    maxTurnover: finite.min(0, "must be ≥ 0, e.g. 0.2 for 20 %"),
+    currentWeights: z.record(z.string(), finite),
+    risk: z.enum(["cvar-historical", "cdar", "semivariance"]),
+    views: z
+      .object({
+        marketCaps: z.record(z.string(), finite.min(0)),
+        riskAversion: finite.gt(0).optional(),
+        riskFreeRate: finite.optional(),
+        tau: finite.gt(0).optional(),
+        views: z.array(
+          z
+            .object({
+              asset: z.string().optional(),
+              long: z.string().optional(),
+              short: z.string().optional(),
+              return: finite,
+              confidence: finite.min(0).max(1).optional(),
+            })
+            .strict(),
+        ),
+      })
+      .strict(),
   })
   .partial()
   .strict();

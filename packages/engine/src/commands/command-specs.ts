@@ -27,6 +27,7 @@ const WINDOW = ["start", "end", "assetType"] as const satisfies readonly OptionN
 const ESTIMATE = [...WINDOW, "method"] as const satisfies readonly OptionName[];
 /** The portfolio-builder estimators (issue 10), read by every optimising command. */
 const BUILDER = ["returns", "mean", "riskModel"] as const satisfies readonly OptionName[];
+const CONSTRAINTS = ["short", "sectors", "maxTurnover", "currentWeights"] as const satisfies readonly OptionName[];
 
 /** Keeps each entry's literal name, aliases and options, so command-types.ts can derive per-command types. */
 const commandTable = <const T extends readonly CommandSpec[]>(specs: T): T => specs;
@@ -125,7 +126,18 @@ export const COMMAND_TABLE = commandTable([
     summary: "Minimum-variance (or --sharpe: maximum Sharpe) long-only portfolio",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "target", "sharpe", "investment", ...BUILDER, "allocation"],
+    options: [
+      ...ESTIMATE,
+      "target",
+      "sharpe",
+      "investment",
+      ...BUILDER,
+      "allocation",
+      ...CONSTRAINTS,
+      "targetVolatility",
+      "risk",
+      "probability",
+    ],
     kind: "compute",
   },
   {
@@ -153,7 +165,26 @@ export const COMMAND_TABLE = commandTable([
     summary: "Efficient frontier from minimum variance to maximum return",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "steps", "investment", ...BUILDER, "allocation"],
+    options: [...ESTIMATE, "steps", "investment", ...BUILDER, "allocation", ...CONSTRAINTS, "risk", "probability"],
+    kind: "compute",
+  },
+  {
+    name: "hrp",
+    aliases: [],
+    summary: "Hierarchical risk parity portfolio (López de Prado)",
+    symbols: "tickers",
+    arity: { min: 2 },
+    options: [...ESTIMATE, "investment"],
+    kind: "compute",
+  },
+  {
+    name: "black-litterman",
+    aliases: ["bl"],
+    summary: "Black–Litterman posterior returns (--views FILE) and the optimal portfolio on them",
+    symbols: "tickers",
+    arity: { min: 2 },
+    options: [...ESTIMATE, "investment", "views", ...CONSTRAINTS, "targetVolatility"],
+    required: ["views"],
     kind: "compute",
   },
   {
@@ -288,7 +319,7 @@ export const COMMAND_TABLE = commandTable([
     summary: "Chart of the efficient frontier",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "steps", ...BUILDER],
+    options: [...ESTIMATE, "steps", ...BUILDER, ...CONSTRAINTS, "risk", "probability"],
     kind: "plot",
   },
   {

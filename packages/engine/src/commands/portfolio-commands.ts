@@ -15,12 +15,17 @@ import {
 } from "@scrilla/core";
 import type { Asset, EngineContext } from "../engine-context.js";
 import type { AllocationResult, CommandOptions } from "../engine-types.js";
+import {
+  advancedOptimizeCommand,
+  needsAdvancedOptimiser,
+  scenarioFrontierCommand,
+} from "./advanced-portfolio-commands.js";
 import { type PortfolioEstimates, portfolioEstimates } from "./portfolio-estimates.js";
 import { requireOption } from "./statistics-commands.js";
 
 type Symbols = readonly string[];
 
-interface PortfolioSetup {
+export interface PortfolioSetup {
   assets: Asset[];
   model: PortfolioModel;
   lastCloses: number[];
@@ -28,7 +33,7 @@ interface PortfolioSetup {
 }
 
 /** μ and the covariance over one window: scrilla's profiles and correlations, or the estimators the options chose. */
-async function setUp(ctx: EngineContext, symbols: Symbols, options: CommandOptions): Promise<PortfolioSetup> {
+export async function setUp(ctx: EngineContext, symbols: Symbols, options: CommandOptions): Promise<PortfolioSetup> {
   if (options.allocation !== undefined && options.investment === undefined) {
     throw new ScrillaError("INVALID_INPUT", "--allocation chooses how an investment is spent; add --invest.", {
       option: "allocation",
@@ -56,7 +61,11 @@ async function setUp(ctx: EngineContext, symbols: Symbols, options: CommandOptio
   return { assets, model, lastCloses, estimators: estimates.estimators };
 }
 
-function allocation(setup: PortfolioSetup, portfolio: OptimisedPortfolio, options: CommandOptions): AllocationResult {
+export function allocation(
+  setup: PortfolioSetup,
+  portfolio: OptimisedPortfolio,
+  options: CommandOptions,
+): AllocationResult {
   const tickers = setup.assets.map((a) => a.ticker);
   const order = {
     weights: portfolio.weights,
@@ -84,6 +93,7 @@ function allocation(setup: PortfolioSetup, portfolio: OptimisedPortfolio, option
 }
 
 export async function optimizePortfolioCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {
+  if (needsAdvancedOptimiser(options)) return advancedOptimizeCommand(ctx, symbols, options);
   const setup = await setUp(ctx, symbols, options);
   const target = options.target !== undefined ? { targetReturn: options.target } : {};
   // The risk-free rate (a Treasury request) is needed only to maximise the Sharpe ratio.
@@ -119,6 +129,7 @@ export async function optimizeCvarCommand(ctx: EngineContext, symbols: Symbols, 
 }
 
 export async function efficientFrontierCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {
+  if (options.risk) return scenarioFrontierCommand(ctx, symbols, options);
   const setup = await setUp(ctx, symbols, options);
   const frontier = efficientFrontier(setup.model, { steps: options.steps ?? ctx.config.FRONTIER_STEPS });
   return frontier.map((portfolio) => allocation(setup, portfolio, options));

@@ -1,6 +1,7 @@
 import { ScrillaError } from "@scrilla/core";
 import type { EngineContext } from "../engine-context.js";
 import type { CommandOptions } from "../engine-types.js";
+import { blackLittermanCommand, hrpCommand } from "./advanced-portfolio-commands.js";
 import { parseCommandOptions } from "./command-options-schema.js";
 import { type COMMAND_TABLE, findCommand } from "./command-specs.js";
 import {
@@ -53,6 +54,8 @@ export const COMPUTE_FUNCTIONS = {
   "max-return": maxReturnCommand,
   "optimize-cvar": optimizeCvarCommand,
   "efficient-frontier": efficientFrontierCommand,
+  hrp: hrpCommand,
+  "black-litterman": blackLittermanCommand,
   "discount-dividend-model": ddmCommand,
   screen: screenCommand,
   dividends: dividendsCommand,

@@ -1,0 +1,6 @@
+export {
+  type BlackLittermanInput,
+  type BlackLittermanResult,
+  type BlackLittermanView,
+  blackLitterman,
+} from "./black-litterman.js";

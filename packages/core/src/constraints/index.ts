@@ -1,0 +1,9 @@
+export {
+  type ConstrainedMinimumVarianceOptions,
+  type ConstrainedOptions,
+  constrainedMinimumVariance,
+  maximumQuadraticUtility,
+  type QuadraticUtilityOptions,
+} from "./constrained-optimisers.js";
+export type { GroupLimit, LinearWeightConstraint, PortfolioConstraintsInput } from "./portfolio-constraints.js";
+export { type TargetVolatilityOptions, targetVolatility } from "./target-volatility.js";

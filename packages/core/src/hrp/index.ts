@@ -1,0 +1,1 @@
+export { type HierarchicalRiskParityPortfolio, hierarchicalRiskParity } from "./hierarchical-risk-parity.js";

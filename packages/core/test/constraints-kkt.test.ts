@@ -1,0 +1,237 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  constrainedMinimumVariance,
+  maximumQuadraticUtility,
+  type PortfolioConstraintsInput,
+  portfolioModel,
+  ScrillaError,
+} from "../src/index.js";
+import { certifyLp, type Row } from "./support/lp-certificate.js";
+
+const FEASIBILITY = 1e-9;
+const KKT = 1e-8;
+
+interface Case {
+  n: number;
+  mu: number[];
+  covariance: Float64Array;
+  lower: number;
+  upper: number;
+  groupOf: string[];
+  cap: number;
+  leverage: number | undefined;
+  turnover: number | undefined;
+  current: number[];
+  riskAversion: number;
+  gamma: number;
+}
+
+const cases: fc.Arbitrary<Case> = fc.integer({ min: 2, max: 6 }).chain((n) =>
+  fc
+    .record({
+      n: fc.constant(n),
+      mu: fc.array(
+        fc.integer({ min: -500, max: 3000 }).map((bp) => bp / 10_000),
+        { minLength: n, maxLength: n },
+      ),
+      loadings: fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: 2 * n, maxLength: 2 * n }),
+      idiosyncratic: fc.array(fc.double({ min: 0.005, max: 0.06, noNaN: true }), { minLength: n, maxLength: n }),
+      lower: fc.constantFrom(0, -0.3, -1),
+      upper: fc.constantFrom(0.6, 1, 1.5),
+      groupOf: fc.array(fc.constantFrom("tech", "energy", "other"), { minLength: n, maxLength: n }),
+      cap: fc.double({ min: 0.3, max: 0.9, noNaN: true }),
+      leverage: fc.option(fc.double({ min: 1, max: 2, noNaN: true }), { nil: undefined }),
+      turnover: fc.option(fc.double({ min: 0.05, max: 1, noNaN: true }), { nil: undefined }),
+      riskAversion: fc.double({ min: 0.5, max: 10, noNaN: true }),
+      gamma: fc.constantFrom(0, 0.05),
+    })
+    .map(({ loadings, idiosyncratic, ...rest }) => {
+      const covariance = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          let sum = i === j ? idiosyncratic[i]! : 0;
+          for (let f = 0; f < 2; f++) sum += loadings[2 * i + f]! * loadings[2 * j + f]!;
+          covariance[i * n + j] = sum;
+        }
+      }
+      return { ...rest, covariance, current: new Array<number>(n).fill(1 / n) };
+    })
+    .filter((c) => c.upper * c.n >= 1.05 && !(c.lower === 0 && c.upper < 1 && c.cap * 3 < 1.05)),
+);
+
+function constraintsOf(c: Case): PortfolioConstraintsInput {
+  return {
+    bounds: { lower: c.lower, upper: c.upper },
+    groups: {
+      membership: c.groupOf,
+      limits: Object.fromEntries(
+        ["tech", "energy"].filter((g) => c.groupOf.includes(g)).map((g) => [g, { max: c.cap }]),
+      ),
+    },
+    ...(c.leverage !== undefined && { leverage: c.leverage }),
+    ...(c.turnover !== undefined && { turnover: { current: c.current, max: c.turnover } }),
+  };
+}
+
+/** The feasible set written out independently: every row as normal·w ≥ bound, L1 caps by all 2ⁿ sign vectors. */
+function feasibleSet(c: Case): Row[] {
+  const n = c.n;
+  const unit = (i: number, s: number) => Array.from({ length: n }, (_, j) => (j === i ? s : 0));
+  const rows: Row[] = [{ normal: new Array(n).fill(1), bound: 1, equality: true }];
+  for (let i = 0; i < n; i++)
+    rows.push({ normal: unit(i, 1), bound: c.lower }, { normal: unit(i, -1), bound: -c.upper });
+  for (const group of ["tech", "energy"]) {
+    rows.push({ normal: c.groupOf.map((g) => (g === group ? -1 : 0)), bound: -c.cap });
+  }
+  for (let mask = 0; mask < 2 ** n; mask++) {
+    const s = Array.from({ length: n }, (_, i) => ((mask >> i) & 1 ? 1 : -1));
+    if (c.leverage !== undefined) rows.push({ normal: s.map((v) => -v), bound: -c.leverage });
+    if (c.turnover !== undefined) {
+      const shift = s.reduce((sum, v, i) => sum + v * c.current[i]!, 0);
+      rows.push({ normal: s.map((v) => -v), bound: -(c.turnover + shift) });
+    }
+  }
+  return rows;
+}
+
+function sigmaTimes(c: Case, w: ArrayLike<number>): number[] {
+  return Array.from({ length: c.n }, (_, i) => {
+    let sum = 0;
+    for (let j = 0; j < c.n; j++) sum += c.covariance[i * c.n + j]! * w[j]!;
+    return sum;
+  });
+}
+
+/** Solves, or returns undefined when the random constraints are infeasible (checked by the solver). */
+function attempt<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ScrillaError && error.code === "INFEASIBLE") return undefined;
+    throw error;
+  }
+}
+
+describe("constrained mean-variance: KKT certified with multipliers computed in the test", () => {
+  it("minimum variance (γ‖w‖²) with shorts, group caps, leverage and turnover caps", () => {
+    let solved = 0;
+    fc.assert(
+      fc.property(cases, (c) => {
+        const model = portfolioModel({ annualReturns: c.mu, covariance: c.covariance });
+        const result = attempt(() =>
+          constrainedMinimumVariance(model, { constraints: constraintsOf(c), gamma: c.gamma }),
+        );
+        if (!result) return;
+        solved++;
+        const w = result.weights;
+        const gradient = sigmaTimes(c, w).map((v, i) => v + 2 * c.gamma * w[i]!);
+        const certificate = certifyLp(gradient, feasibleSet(c), w);
+        expect(certificate.infeasibility).toBeLessThanOrEqual(FEASIBILITY);
+        expect(certificate.stationarity).toBeLessThanOrEqual(KKT);
+      }),
+      { numRuns: 150 },
+    );
+    expect(solved).toBeGreaterThan(50);
+  });
+
+  it("quadratic utility μᵀw − (δ/2)wᵀΣw under the same constraints", () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const model = portfolioModel({ annualReturns: c.mu, covariance: c.covariance });
+        const result = attempt(() =>
+          maximumQuadraticUtility(model, {
+            constraints: constraintsOf(c),
+            riskAversion: c.riskAversion,
+            gamma: c.gamma,
+          }),
+        );
+        if (!result) return;
+        const w = result.weights;
+        const gradient = sigmaTimes(c, w).map((v, i) => c.riskAversion * v + 2 * c.gamma * w[i]! - c.mu[i]!);
+        const certificate = certifyLp(gradient, feasibleSet(c), w);
+        expect(certificate.infeasibility).toBeLessThanOrEqual(FEASIBILITY);
+        expect(certificate.stationarity).toBeLessThanOrEqual(KKT);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("closed forms", () => {
+  const covariance = [
+    [0.04, 0.006, 0.01],
+    [0.006, 0.09, -0.012],
+    [0.01, -0.012, 0.0225],
+  ];
+  const mu = [0.08, 0.12, 0.05];
+  const inverse = invert3(covariance);
+  const model = portfolioModel({ annualReturns: mu, covariance });
+  const free = { bounds: { lower: -Infinity, upper: Infinity } };
+
+  it("unconstrained-sign minimum variance is Σ⁻¹1 / 1ᵀΣ⁻¹1", () => {
+    const raw = inverse.map((row) => row.reduce((a, b) => a + b, 0));
+    const total = raw.reduce((a, b) => a + b, 0);
+    const w = constrainedMinimumVariance(model, { constraints: free }).weights;
+    raw.forEach((v, i) => {
+      expect(w[i]!).toBeCloseTo(v / total, 12);
+    });
+  });
+
+  it("market-neutral utility is (1/δ)·Σ⁻¹(μ − ν1) with ν making Σw = 0", () => {
+    const delta = 3;
+    const a = inverse.map((row) => row.reduce((s, v, j) => s + v * mu[j]!, 0));
+    const b = inverse.map((row) => row.reduce((s, v) => s + v, 0));
+    const nu = a.reduce((s, v) => s + v, 0) / b.reduce((s, v) => s + v, 0);
+    const w = maximumQuadraticUtility(model, { riskAversion: delta, constraints: { ...free, budget: 0 } }).weights;
+    a.forEach((v, i) => {
+      expect(w[i]!).toBeCloseTo((v - nu * b[i]!) / delta, 12);
+    });
+  });
+});
+
+describe("infeasible constraint sets name the conflict", () => {
+  const model = portfolioModel({
+    annualReturns: [0.1, 0.12, 0.08, 0.05],
+    covariance: [
+      [0.04, 0, 0, 0],
+      [0, 0.05, 0, 0],
+      [0, 0, 0.03, 0],
+      [0, 0, 0, 0.02],
+    ],
+  });
+  const membership = ["tech", "tech", "energy", "energy"];
+  const thrown = (limits: Record<string, { min?: number; max?: number }>, lower = 0): ScrillaError => {
+    try {
+      constrainedMinimumVariance(model, { constraints: { bounds: { lower }, groups: { membership, limits } } });
+    } catch (error) {
+      if (error instanceof ScrillaError) return error;
+      throw error;
+    }
+    throw new Error("expected INFEASIBLE");
+  };
+
+  it("a cap below the members' floors names the group", () => {
+    const error = thrown({ tech: { max: 0.1 } }, 0.1);
+    expect(error.code).toBe("INFEASIBLE");
+    expect(error.message).toContain('"tech"');
+  });
+
+  it("floors that together exceed the budget are found by the solver and named", () => {
+    const error = thrown({ tech: { min: 0.7 }, energy: { min: 0.5 } });
+    expect(error.code).toBe("INFEASIBLE");
+    expect(String(error.details?.constraint)).toMatch(/group (tech|energy) floor|budget/);
+  });
+});
+
+function invert3(m: number[][]): number[][] {
+  const [a, b, c] = m[0]!;
+  const [d, e, f] = m[1]!;
+  const [g, h, i] = m[2]!;
+  const det = a! * (e! * i! - f! * h!) - b! * (d! * i! - f! * g!) + c! * (d! * h! - e! * g!);
+  return [
+    [(e! * i! - f! * h!) / det, (c! * h! - b! * i!) / det, (b! * f! - c! * e!) / det],
+    [(f! * g! - d! * i!) / det, (a! * i! - c! * g!) / det, (c! * d! - a! * f!) / det],
+    [(d! * h! - e! * g!) / det, (b! * g! - a! * h!) / det, (a! * e! - b! * d!) / det],
+  ];
+}

@@ -1,0 +1,33 @@
+import { invalidInput, type PortfolioConstraintsInput } from "@scrilla/core";
+import type { CommandOptions } from "../engine-types.js";
+
+/** The constraints the options ask for, by ticker (undefined when none: the classic long-only problem). */
+export function constraintsFromOptions(
+  tickers: readonly string[],
+  options: CommandOptions,
+): PortfolioConstraintsInput | undefined {
+  const constraints: PortfolioConstraintsInput = {};
+  let any = false;
+  if (options.short) {
+    constraints.bounds = { lower: -1, upper: 1 };
+    any = true;
+  }
+  if (options.sectors) {
+    const groups = options.sectors.groups;
+    const unknown = Object.keys(groups).filter((ticker) => !tickers.includes(ticker.toUpperCase()));
+    if (unknown.length > 0)
+      throw invalidInput(`The sectors file names tickers not in the portfolio: ${unknown.join(", ")}.`);
+    const upper = Object.fromEntries(Object.entries(groups).map(([ticker, group]) => [ticker.toUpperCase(), group]));
+    constraints.groups = { membership: tickers.map((ticker) => upper[ticker]), limits: options.sectors.limits };
+    any = true;
+  }
+  if (options.maxTurnover !== undefined) {
+    const current = options.currentWeights;
+    if (!current)
+      throw invalidInput('--max-turnover needs the current weights: --current FILE with {"TICKER": weight}.');
+    const byTicker = Object.fromEntries(Object.entries(current).map(([ticker, w]) => [ticker.toUpperCase(), w]));
+    constraints.turnover = { current: tickers.map((ticker) => byTicker[ticker] ?? 0), max: options.maxTurnover };
+    any = true;
+  }
+  return any ? constraints : undefined;
+}
