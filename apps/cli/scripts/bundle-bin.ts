@@ -5,7 +5,8 @@
  * code or big optional parts stay external (resolved from node_modules as before): the plotting stack,
  * and @scrilla/cache, whose DynamoDB store finds the AWS SDK beside it.
  */
-import { chmodSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 
@@ -30,6 +31,9 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+// HiGHS (the LP solver of @scrilla/core, bundled here) loads highs.wasm from beside the module that imports it.
+const highsWasm = createRequire(join(root, "../../packages/core/package.json")).resolve("highs/runtime");
+copyFileSync(highsWasm, join(outdir, "highs.wasm"));
 const bin = join(root, "dist", "bin.js");
 writeFileSync(bin, '#!/usr/bin/env node\nimport "./bundle/bin.js";\n');
 chmodSync(bin, 0o755);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { discountDividendModel, riskProfile } from "@scrilla/core";
 import { COMMAND_SPECS, createEngine, type Engine } from "@scrilla/engine";
@@ -19,6 +20,15 @@ const call = (symbols: string[], options: Record<string, unknown> = {}, flags: s
   options,
 });
 
+/** black-litterman's --views file: what the CLI reads from disk, the library gets as the parsed object. */
+const VIEWS = {
+  marketCaps: { SPY: 400, GLD: 60, BX: 40 },
+  riskAversion: 2.5,
+  views: [{ asset: "GLD", return: 0.06, confidence: 0.5 }],
+};
+const VIEWS_FILE = join(mkdtempSync(join(tmpdir(), "scrilla-views-")), "views.json");
+writeFileSync(VIEWS_FILE, JSON.stringify(VIEWS));
+
 const COMPUTE: Record<string, Call> = {
   "risk-profile": call(["SPY", "GLD"]),
   correlation: call(["SPY", "GLD", "BX"]),
@@ -37,6 +47,8 @@ const COMPUTE: Record<string, Call> = {
     "10000",
   ]),
   "efficient-frontier": call(["SPY", "GLD", "BX"], { steps: 3 }, ["--steps", "3"]),
+  hrp: call(["SPY", "GLD", "BX"]),
+  "black-litterman": call(["SPY", "GLD", "BX"], { views: VIEWS }, ["--views", VIEWS_FILE]),
   "discount-dividend-model": call(["ALLY", "BX"]),
   screen: call(["ALLY", "BX"]),
   dividends: call(["ALLY", "BX", "DIS"]),

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { frame, riskReturnPosition } from "./chart-frame.js";
+import { frame, percentAxis, riskReturnPosition } from "./chart-frame.js";
 import { isRecord, unexpected } from "./result-shapes.js";
 
 /** A portfolio marked on the frontier chart, e.g. the minimum-variance or the maximum-Sharpe one. */
@@ -9,18 +9,29 @@ export interface MarkedPortfolio {
   portfolio_return: number;
 }
 
-/** (σ, R) of each frontier portfolio (the efficient-frontier result) as a dashed line, optimal ones marked. */
+/**
+ * (σ, R) of each frontier portfolio (the efficient-frontier result) as a dashed line, optimal ones marked.
+ * With a scenario risk `measure` (efficient-frontier --risk) the axes are that measure and the mean return,
+ * both daily as computed.
+ */
 export function efficientFrontierChart(
   symbols: readonly string[],
   frontier: unknown,
   marked: readonly MarkedPortfolio[] = [],
+  measure?: string,
 ): TopLevelSpec {
   if (!Array.isArray(frontier)) throw unexpected(frontier);
   const points = frontier.filter(isRecord).map((point) => ({
-    volatility: point.portfolio_volatility,
-    return: point.portfolio_return,
-    series: "efficient frontier",
+    volatility: measure ? point.risk : point.portfolio_volatility,
+    return: measure ? point.expected_return : point.portfolio_return,
+    series: measure ? `${measure} frontier` : "efficient frontier",
   }));
+  const position = measure
+    ? {
+        x: { ...riskReturnPosition.x, axis: percentAxis(`Daily ${measure}`) },
+        y: { ...riskReturnPosition.y, axis: percentAxis("Daily mean return") },
+      }
+    : riskReturnPosition;
   const line = {
     data: { values: points },
     mark: { type: "line", point: true, strokeDash: [6, 4] },
@@ -28,9 +39,9 @@ export function efficientFrontierChart(
   };
   const body =
     marked.length === 0
-      ? { data: line.data, mark: line.mark, encoding: { ...riskReturnPosition, ...line.encoding } }
+      ? { data: line.data, mark: line.mark, encoding: { ...position, ...line.encoding } }
       : {
-          encoding: riskReturnPosition,
+          encoding: position,
           layer: [
             line,
             {

@@ -26,7 +26,7 @@ export const PLOT_BUILDERS: Record<string, (context: PlotContext) => Promise<Top
   "plot-dividends": async ({ engine, symbols, options }) =>
     dividendsChart(await engine.dividendModel(symbols[0] ?? "", options)),
   "plot-efficient-frontier": async ({ engine, symbols, options }) =>
-    efficientFrontierChart(symbols, await engine.run("efficient-frontier", symbols, options)),
+    efficientFrontierChart(symbols, await engine.run("efficient-frontier", symbols, options), [], options.risk),
   "plot-moving-averages": async ({ engine, symbols, options }) =>
     movingAveragesChart(symbols[0] ?? "", await engine.run("mov-averages", symbols, options)),
   "plot-return-qq": async ({ engine, symbols, options }) => {
