@@ -4,6 +4,7 @@ import { cholesky } from "../src/linalg/index.js";
 import { solveBoundedQuadraticProgram } from "../src/portfolio/bound-active-set.js";
 import { solveQuadraticProgram } from "../src/portfolio/dual-active-set.js";
 import type { LinearConstraint } from "../src/portfolio/quadratic-program.js";
+import { factorCovariance } from "./support/factor-covariance.js";
 
 interface Case {
   n: number;
@@ -25,14 +26,7 @@ const cases: fc.Arbitrary<Case> = fc.integer({ min: 2, max: 40 }).chain((n) =>
       withTarget: fc.boolean(),
     })
     .map(({ loadings, idiosyncratic, mu, kinds, withTarget }) => {
-      const hessian = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          let sum = i === j ? idiosyncratic[i]! : 0;
-          for (let f = 0; f < 3; f++) sum += loadings[3 * i + f]! * loadings[3 * j + f]!;
-          hessian[i * n + j] = sum;
-        }
-      }
+      const hessian = factorCovariance(loadings, idiosyncratic, 3);
       const lower = Float64Array.from(kinds, (k) => (k === "floor" ? 0.2 / n : k === "fixed" ? 0.3 / n : 0));
       const upper = Float64Array.from(kinds, (k) => (k === "cap" ? 1.5 / n : k === "fixed" ? 0.3 / n : 1));
       return { n, hessian, mu: Float64Array.from(mu, (bp) => bp / 10_000), lower, upper, withTarget };

@@ -7,6 +7,7 @@ import {
   portfolioModel,
   ScrillaError,
 } from "../src/index.js";
+import { factorCovariance } from "./support/factor-covariance.js";
 import { certifyLp, type Row } from "./support/lp-certificate.js";
 
 const FEASIBILITY = 1e-9;
@@ -47,14 +48,7 @@ const cases: fc.Arbitrary<Case> = fc.integer({ min: 2, max: 6 }).chain((n) =>
       gamma: fc.constantFrom(0, 0.05),
     })
     .map(({ loadings, idiosyncratic, ...rest }) => {
-      const covariance = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          let sum = i === j ? idiosyncratic[i]! : 0;
-          for (let f = 0; f < 2; f++) sum += loadings[2 * i + f]! * loadings[2 * j + f]!;
-          covariance[i * n + j] = sum;
-        }
-      }
+      const covariance = factorCovariance(loadings, idiosyncratic, 2);
       return { ...rest, covariance, current: new Array<number>(n).fill(1 / n) };
     })
     .filter((c) => c.upper * c.n >= 1.05 && !(c.lower === 0 && c.upper < 1 && c.cap * 3 < 1.05)),

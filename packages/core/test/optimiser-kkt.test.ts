@@ -12,6 +12,7 @@ import {
   type PortfolioModel,
   portfolioModel,
 } from "../src/index.js";
+import { factorCovariance } from "./support/factor-covariance.js";
 
 const FEASIBILITY = 1e-9;
 const KKT = 1e-7;
@@ -45,15 +46,7 @@ const problem = (withBounds: boolean): fc.Arbitrary<Problem> =>
           : fc.constant(new Array<number>(n).fill(1)),
       })
       .map(({ loadings, idiosyncratic, ...rest }) => {
-        const covariance = new Float64Array(n * n);
-        for (let i = 0; i < n; i++) {
-          for (let j = 0; j < n; j++) {
-            let sum = i === j ? idiosyncratic[i]! : 0;
-            for (let f = 0; f < 2; f++) sum += loadings[2 * i + f]! * loadings[2 * j + f]!;
-            covariance[i * n + j] = sum;
-          }
-        }
-        return { ...rest, covariance };
+        return { ...rest, covariance: factorCovariance(loadings, idiosyncratic, 2) };
       }),
   );
 
