@@ -31,6 +31,7 @@ const RUNS: Record<string, Run[]> = {
     [PORTFOLIO, {}],
     [PORTFOLIO, { sharpe: true }],
     [PORTFOLIO, { risk: "cvar-historical", probability: 0.05 }],
+    [PORTFOLIO, { mean: "capm", riskModel: "ledoit-wolf", targetVolatility: 0.3 }],
   ],
   "efficient-frontier": [[PORTFOLIO, { steps: 3 }]],
   "optimize-cvar": [[["ALLY", "BX", "SPY"], { ...PROB, investment: 10_000 }]],
