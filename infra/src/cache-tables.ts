@@ -1,5 +1,10 @@
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table/index.js";
-import { type BillingConfig, type ResolvedTableDefinition, resolveTableDefinitions } from "@scrilla/cache/tables";
+import {
+  type BillingConfig,
+  type ResolvedTableDefinition,
+  resolveTableDefinitions,
+  type TableKind,
+} from "@scrilla/cache/tables";
 import { ScrillaError } from "@scrilla/core";
 import { Construct } from "constructs";
 
@@ -28,6 +33,11 @@ export class CacheTables extends Construct {
   /** The four table ARNs alone: what the Lambda functions need, since the cache adapter queries no index. */
   get tableArns(): string[] {
     return this.tables.map((table) => table.arn);
+  }
+
+  /** The ARN of one table, by kind: what a function's role names for each table its command uses. */
+  get arnByKind(): ReadonlyMap<TableKind, string> {
+    return new Map(this.tables.map((table, position) => [this.definitions[position]!.kind, table.arn]));
   }
 
   /** Every table ARN, plus `<arn>/index/*` for tables with GSIs (a Query on an index is authorised there). */

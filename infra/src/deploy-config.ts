@@ -1,4 +1,5 @@
 import { ScrillaError } from "@scrilla/core";
+import { concurrencyFromEnv } from "./concurrency-env.js";
 import { resolveLambdaBundle } from "./lambda-bundle.js";
 import { parsePackageType } from "./lambda-code.js";
 import { parseFunctionUrlAuth } from "./scrilla-functions.js";
@@ -19,7 +20,10 @@ export function deployConfigFromEnv(env: NodeJS.ProcessEnv, contextStage?: strin
   const imageTag = env.SCRILLA_IMAGE_TAG?.trim();
   const packageType = parsePackageType(env.SCRILLA_PACKAGE_TYPE);
   return {
-    settings: stageSettings(stage, deletionProtection === undefined ? {} : { deletionProtection }),
+    settings: stageSettings(stage, {
+      ...(deletionProtection === undefined ? {} : { deletionProtection }),
+      ...concurrencyFromEnv(env),
+    }),
     region: env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || DEFAULT_REGION,
     backend: stateBackendFromEnv(env),
     bundle: resolveLambdaBundle(env.SCRILLA_LAMBDA_BUNDLE),

@@ -2,14 +2,21 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy/index.js";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment/index.js";
-import { DYNAMODB_LAMBDA_ACTIONS } from "@scrilla/cache/tables";
+import type { TableKind } from "@scrilla/cache/tables";
+import { ScrillaError } from "@scrilla/core";
 import { Construct } from "constructs";
+import { type DataNeed, needsAlphaVantageKey, tableGrants } from "./data-access.js";
 
 export interface ExecutionRoleProps {
-  readonly namePrefix: string;
-  /** The table ARNs (`CacheTables.tableArns`): no index is queried, so no `/index/*`. */
-  readonly tableArns: readonly string[];
-  readonly logGroupArns: readonly string[];
+  /** The function's name; the role is `<functionName>` with `-lambda` after the stage prefix. */
+  readonly roleName: string;
+  readonly command: string;
+  /** What the function's command reads and writes; the policy grants exactly this. */
+  readonly needs: readonly DataNeed[];
+  /** The table ARNs by kind (`CacheTables.arnByKind`): no need queries an index, so no `/index/*`. */
+  readonly tableArns: ReadonlyMap<TableKind, string>;
+  /** The function's own log group. */
+  readonly logGroupArn: string;
   readonly alphaVantageKeyParameterArn: string;
   /**
    * Only for a SecureString encrypted with a customer managed key. With the default `aws/ssm` key no IAM
@@ -19,7 +26,7 @@ export interface ExecutionRoleProps {
   readonly region: string;
 }
 
-/** The Lambda execution role with its least-privilege managed policy. */
+/** One function's execution role, with a managed policy granting only what its command's code path uses. */
 export class ExecutionRole extends Construct {
   readonly role: IamRole;
   readonly policy: IamPolicy;
@@ -36,51 +43,55 @@ export class ExecutionRole extends Construct {
       ],
     });
     this.role = new IamRole(this, "role", {
-      name: `${props.namePrefix}-lambda`,
-      description: "scrilla Lambda functions: cache tables, own log groups, the AlphaVantage key parameter.",
+      name: props.roleName,
+      description: `scrilla ${props.command}: ${describeNeeds(props.needs)}.`,
       assumeRolePolicy: trust.json,
     });
     const permissions = new DataAwsIamPolicyDocument(this, "permissions", { statement: runtimeStatements(props) });
     this.policy = new IamPolicy(this, "policy", {
-      name: `${props.namePrefix}-lambda-runtime`,
-      description: "Least privilege for scrilla's Lambda functions (DynamoDB item API on the four cache tables).",
+      name: `${props.roleName}-runtime`,
+      description: `Least privilege for scrilla's ${props.command} function.`,
       policy: permissions.json,
     });
     new IamRolePolicyAttachment(this, "attachment", { role: this.role.name, policyArn: this.policy.arn });
   }
 }
 
+const describeNeeds = (needs: readonly DataNeed[]) =>
+  needs.length === 0 ? "its own log group only" : `${needs.join(", ")} and its own log group`;
+
+/** `CachePrices`, `CacheInterest`, …: one statement per table, so each table gets only its own actions. */
+const tableSid = (kind: TableKind) => `Cache${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
+
 function runtimeStatements(props: ExecutionRoleProps) {
-  const statements = [
-    {
-      sid: "CacheTables",
-      effect: "Allow",
-      actions: [...DYNAMODB_LAMBDA_ACTIONS],
-      resources: [...props.tableArns],
-    },
-    {
-      // The log groups exist (Terraform creates them), so CreateLogGroup is not granted.
-      sid: "OwnLogGroups",
-      effect: "Allow",
-      actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-      resources: props.logGroupArns.map((arn) => `${arn}:*`),
-    },
-    {
-      sid: "AlphaVantageKey",
-      effect: "Allow",
-      actions: ["ssm:GetParameter"],
-      resources: [props.alphaVantageKeyParameterArn],
-    },
-  ];
-  if (props.alphaVantageKeyKmsKeyArn === undefined) return statements;
-  return [
-    ...statements,
-    {
-      sid: "AlphaVantageKeyDecrypt",
-      effect: "Allow",
-      actions: ["kms:Decrypt"],
-      resources: [props.alphaVantageKeyKmsKeyArn],
-      condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`ssm.${props.region}.amazonaws.com`] }],
-    },
-  ];
+  const tables = [...tableGrants(props.needs)].map(([kind, actions]) => {
+    const arn = props.tableArns.get(kind);
+    if (arn === undefined) {
+      throw new ScrillaError("CONFIG", `No ${kind} table was created for ${props.command}; create CacheTables first.`);
+    }
+    return { sid: tableSid(kind), effect: "Allow", actions, resources: [arn] };
+  });
+  // The log group exists (Terraform creates it), so CreateLogGroup is not granted.
+  const logs = {
+    sid: "OwnLogGroup",
+    effect: "Allow",
+    actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+    resources: [`${props.logGroupArn}:*`],
+  };
+  if (!needsAlphaVantageKey(props.needs)) return [...tables, logs];
+  const key = {
+    sid: "AlphaVantageKey",
+    effect: "Allow",
+    actions: ["ssm:GetParameter"],
+    resources: [props.alphaVantageKeyParameterArn],
+  };
+  if (props.alphaVantageKeyKmsKeyArn === undefined) return [...tables, logs, key];
+  const decrypt = {
+    sid: "AlphaVantageKeyDecrypt",
+    effect: "Allow",
+    actions: ["kms:Decrypt"],
+    resources: [props.alphaVantageKeyKmsKeyArn],
+    condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`ssm.${props.region}.amazonaws.com`] }],
+  };
+  return [...tables, logs, key, decrypt];
 }

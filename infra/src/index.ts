@@ -1,8 +1,17 @@
 export { AwsContext } from "./aws-context.js";
 export { CacheTables, type CacheTablesProps } from "./cache-tables.js";
+export { concurrencyFromEnv } from "./concurrency-env.js";
+export {
+  DATA_ACCESS,
+  type DataNeed,
+  type NeedAccess,
+  needsAlphaVantageKey,
+  PRICE_FETCH_LEASE_ACTIONS,
+  tableGrants,
+} from "./data-access.js";
 export { DEFAULT_REGION, deployConfigFromEnv } from "./deploy-config.js";
 export { ExecutionRole, type ExecutionRoleProps } from "./execution-role.js";
-export { type FunctionSpec, SCRILLA_FUNCTIONS } from "./function-catalog.js";
+export { type FunctionSpec, NOT_DEPLOYED, SCRILLA_FUNCTIONS } from "./function-catalog.js";
 export { FunctionLogGroups, type FunctionLogGroupsProps } from "./function-log-groups.js";
 export { InvokerPolicy, type InvokerPolicyProps } from "./invoker-policy.js";
 export {
@@ -22,7 +31,8 @@ export {
   parsePackageType,
 } from "./lambda-code.js";
 export { OperatorPolicy, type OperatorPolicyProps } from "./operator-policy.js";
-export { ScrillaDeployment, type ScrillaDeploymentProps } from "./scrilla-deployment.js";
+export { reservedConcurrencyByCommand, UNRESERVED_MINIMUM } from "./reserved-concurrency.js";
+export { executionRoleName, ScrillaDeployment, type ScrillaDeploymentProps } from "./scrilla-deployment.js";
 export {
   ALPHA_VANTAGE_KEY_PARAMETER_ENV,
   type DeployedFunction,
@@ -34,7 +44,9 @@ export {
 } from "./scrilla-functions.js";
 export { ScrillaStack, type ScrillaStackProps, stackName } from "./scrilla-stack.js";
 export {
+  DEFAULT_ACCOUNT_CONCURRENCY,
   isStage,
+  type ReservedConcurrency,
   resolveStage,
   STAGES,
   type Stage,

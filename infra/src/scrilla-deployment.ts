@@ -1,4 +1,5 @@
 import type { BillingConfig } from "@scrilla/cache/tables";
+import { ScrillaError } from "@scrilla/core";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "./aws-context.js";
@@ -10,6 +11,7 @@ import { InvokerPolicy } from "./invoker-policy.js";
 import type { LambdaBundle } from "./lambda-bundle.js";
 import { LambdaCode, type PackageType } from "./lambda-code.js";
 import { OperatorPolicy } from "./operator-policy.js";
+import { reservedConcurrencyByCommand } from "./reserved-concurrency.js";
 import { type FunctionUrlAuth, functionName, ScrillaFunctions } from "./scrilla-functions.js";
 import { readSecurityHeaders, type SecurityHeaders } from "./security-headers.js";
 import type { StageSettings } from "./stage.js";
@@ -31,10 +33,14 @@ export interface ScrillaDeploymentProps {
   readonly securityHeaders?: SecurityHeaders;
 }
 
+/** `scrilla-<stage>-lambda-<command>`: the role of one function (its policy adds `-runtime`). */
+export const executionRoleName = (namePrefix: string, command: string): string => `${namePrefix}-lambda-${command}`;
+
 /** Everything scrilla deploys for one stage; a Construct so tests can synthesize it in any scope. */
 export class ScrillaDeployment extends Construct {
   readonly tables: CacheTables;
-  readonly executionRole: ExecutionRole;
+  /** One per function, by command. */
+  readonly executionRoles: ReadonlyMap<string, ExecutionRole>;
   readonly operatorPolicy: OperatorPolicy;
   readonly code: LambdaCode;
   readonly functions: ScrillaFunctions;
@@ -55,16 +61,30 @@ export class ScrillaDeployment extends Construct {
       functionNames: specs.map((spec) => functionName(settings.namePrefix, spec.command)),
       retentionDays: settings.logRetentionDays,
     });
-    this.executionRole = new ExecutionRole(this, "execution", {
-      namePrefix: settings.namePrefix,
-      tableArns: this.tables.tableArns,
-      logGroupArns: logGroups.all.map((group) => group.arn),
-      alphaVantageKeyParameterArn: aws.ssmParameterArn(settings.alphaVantageKeyParameter),
-      region: aws.region,
-      ...(props.alphaVantageKeyKmsKeyArn === undefined
-        ? {}
-        : { alphaVantageKeyKmsKeyArn: props.alphaVantageKeyKmsKeyArn }),
-    });
+    const reservedConcurrency = reservedConcurrencyByCommand(
+      specs.map((spec) => spec.command),
+      settings.reservedConcurrency,
+    );
+    const keyArn = aws.ssmParameterArn(settings.alphaVantageKeyParameter);
+    this.executionRoles = new Map(
+      specs.map((spec) => {
+        const logGroup = logGroups.byFunctionName.get(functionName(settings.namePrefix, spec.command));
+        if (logGroup === undefined) throw new ScrillaError("CONFIG", `No log group was created for ${spec.command}.`);
+        const role = new ExecutionRole(this, `execution-${spec.command}`, {
+          roleName: executionRoleName(settings.namePrefix, spec.command),
+          command: spec.command,
+          needs: spec.needs,
+          tableArns: this.tables.arnByKind,
+          logGroupArn: logGroup.arn,
+          alphaVantageKeyParameterArn: keyArn,
+          region: aws.region,
+          ...(props.alphaVantageKeyKmsKeyArn === undefined
+            ? {}
+            : { alphaVantageKeyKmsKeyArn: props.alphaVantageKeyKmsKeyArn }),
+        });
+        return [spec.command, role];
+      }),
+    );
     this.operatorPolicy = new OperatorPolicy(this, "operator", {
       namePrefix: settings.namePrefix,
       tableArns: this.tables.accessArns,
@@ -79,7 +99,8 @@ export class ScrillaDeployment extends Construct {
     this.functions = new ScrillaFunctions(this, "functions", {
       namePrefix: settings.namePrefix,
       specs,
-      roleArn: this.executionRole.role.arn,
+      roleArns: new Map([...this.executionRoles].map(([command, { role }]) => [command, role.arn])),
+      reservedConcurrency,
       code: this.code.functionCode,
       logGroups: logGroups.byFunctionName,
       tablePrefix: settings.tablePrefix,
@@ -106,7 +127,9 @@ export class ScrillaDeployment extends Construct {
       "table_names",
       this.tables.tables.map((table) => table.name),
     );
-    this.output("execution_role_arn", this.executionRole.role.arn);
+    for (const [command, { role }] of this.executionRoles) {
+      this.output(`execution_role_arn_${command.replaceAll("-", "_")}`, role.arn);
+    }
     this.output("operator_policy_arn", this.operatorPolicy.policy.arn);
     this.output("invoker_policy_arn", this.invokerPolicy.policy.arn);
     this.output("web_bucket_name", this.web.bucket.bucket);

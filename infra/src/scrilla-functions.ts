@@ -4,6 +4,7 @@ import { LambdaFunctionUrl } from "@cdktf/provider-aws/lib/lambda-function-url/i
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission/index.js";
 import { ScrillaError } from "@scrilla/core";
 import { Construct } from "constructs";
+import { needsAlphaVantageKey } from "./data-access.js";
 import type { FunctionSpec } from "./function-catalog.js";
 import type { FunctionCode } from "./lambda-code.js";
 
@@ -16,7 +17,10 @@ export const ALPHA_VANTAGE_KEY_PARAMETER_ENV = "ALPHA_VANTAGE_KEY_PARAMETER";
 export interface ScrillaFunctionsProps {
   readonly namePrefix: string;
   readonly specs: readonly FunctionSpec[];
-  readonly roleArn: string;
+  /** Each function's own execution role, by command. */
+  readonly roleArns: ReadonlyMap<string, string>;
+  /** Each function's reserved concurrency, by command (see reserved-concurrency.ts). */
+  readonly reservedConcurrency: ReadonlyMap<string, number>;
   readonly code: FunctionCode;
   readonly logGroups: ReadonlyMap<string, CloudwatchLogGroup>;
   readonly tablePrefix: string;
@@ -63,21 +67,33 @@ export class ScrillaFunctions extends Construct {
         `No log group was created for ${name}; create FunctionLogGroups for every function.`,
       );
     }
+    const role = props.roleArns.get(spec.command);
+    const reserved = props.reservedConcurrency.get(spec.command);
+    if (role === undefined || reserved === undefined) {
+      throw new ScrillaError(
+        "CONFIG",
+        `${name} has no ${role === undefined ? "execution role" : "reserved concurrency"}; give every function both.`,
+      );
+    }
     const lambda = new LambdaFunction(this, spec.command, {
       functionName: name,
       description: `scrilla ${spec.command}`,
-      role: props.roleArn,
+      role,
       ...props.code,
       architectures: ["arm64"],
       memorySize: spec.memoryMb,
       timeout: spec.timeoutSeconds,
+      reservedConcurrentExecutions: reserved,
       environment: {
         variables: {
           SCRILLA_FUNCTION: spec.command,
           CACHE_MODE: "dynamodb",
           DYNAMO_TABLE_PREFIX: props.tablePrefix,
           DYNAMO_PROVISION: "never",
-          [ALPHA_VANTAGE_KEY_PARAMETER_ENV]: props.alphaVantageKeyParameter,
+          // Only where the role may read it: the handler reads the parameter whenever it is named.
+          ...(needsAlphaVantageKey(spec.needs)
+            ? { [ALPHA_VANTAGE_KEY_PARAMETER_ENV]: props.alphaVantageKeyParameter }
+            : {}),
         },
       },
       loggingConfig: { logFormat: "Text", logGroup: logGroup.name },

@@ -1,12 +1,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import {
-  DYNAMODB_LAMBDA_ACTIONS,
-  DYNAMODB_PROVISIONING_ACTIONS,
-  DYNAMODB_RUNTIME_ACTIONS,
-} from "@scrilla/cache/tables";
+import { DYNAMODB_PROVISIONING_ACTIONS, DYNAMODB_RUNTIME_ACTIONS } from "@scrilla/cache/tables";
 import { describe, expect, it } from "vitest";
-import { dataSources, resources, synthDeployment } from "./support/synth.js";
+import { dynamoGrants, functionAccess, tableKindOf } from "./support/iam.js";
+import { type Block, dataSources, resources, synthDeployment } from "./support/synth.js";
 
 const readme = readFileSync(resolve(import.meta.dirname, "../README.md"), "utf8");
 
@@ -29,10 +26,37 @@ function grantedActions(name: string): string[] {
 }
 
 describe("README policy listings", () => {
-  it("documents the runtime policy the stack grants, with the adapter's DynamoDB actions", () => {
-    const documented = documentedActions("runtime");
-    expect(documented.filter((a) => a.startsWith("dynamodb:"))).toEqual([...DYNAMODB_LAMBDA_ACTIONS]);
-    expect(new Set(documented)).toEqual(new Set(grantedActions("scrilla-dev-lambda-runtime")));
+  it("documents the prices function's runtime policy as the stack grants it", () => {
+    expect(documentedActions("runtime").sort()).toEqual(grantedActions("scrilla-dev-lambda-prices-runtime").sort());
+  });
+
+  it("documents every function's DynamoDB grants and key access as the stack grants them", () => {
+    const table = /<!-- function-grants -->\n([\s\S]*?)\n\n/.exec(readme)?.[1] ?? "";
+    const rows = table
+      .split("\n")
+      .slice(2)
+      .map((line) => line.split("|").map((cell) => cell.trim()));
+    const documented: Record<string, { dynamo: string; key: string }> = Object.fromEntries(
+      rows.map(([, command, dynamo, key]) => [command?.replaceAll("`", ""), { dynamo: dynamo ?? "", key: key ?? "" }]),
+    );
+    const synthesized = Object.fromEntries(
+      [...functionAccess(parsed)].map(([command, { function: fn, policies }]) => {
+        const grants = Object.entries(dynamoGrants(policies.flatMap((p) => p.statements)));
+        const dynamo = grants
+          .map(
+            ([arn, actions]) =>
+              `${tableKindOf(parsed, arn, "scrilla-dev-")}: ${actions.map((a) => a.slice(9)).join(", ")}`,
+          )
+          .sort();
+        const variables = (fn.environment as Block).variables as Record<string, string>;
+        return [command, { dynamo, key: variables.ALPHA_VANTAGE_KEY_PARAMETER === undefined ? "no" : "yes" }];
+      }),
+    );
+    expect(Object.keys(documented).sort()).toEqual(Object.keys(synthesized).sort());
+    for (const [command, { dynamo, key }] of Object.entries(documented)) {
+      const listed = dynamo === "none" ? [] : dynamo.split("; ").sort();
+      expect({ dynamo: listed, key }, command).toEqual(synthesized[command]);
+    }
   });
 
   it("documents the operator policy: runtime plus provisioning actions", () => {

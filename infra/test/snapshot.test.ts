@@ -26,17 +26,18 @@ describe("committed Terraform snapshots", () => {
       );
       expect(counts).toMatchObject({
         aws_dynamodb_table: 4,
-        aws_lambda_function: 15,
-        aws_lambda_function_url: 15,
-        aws_cloudwatch_log_group: 15,
-        aws_iam_role: 1,
-        aws_iam_policy: 3,
-        aws_iam_role_policy_attachment: 1,
+        aws_lambda_function: 17,
+        aws_lambda_function_url: 17,
+        aws_cloudwatch_log_group: 17,
+        // One role and one runtime policy per function, plus the operator and invoker policies.
+        aws_iam_role: 17,
+        aws_iam_policy: 19,
+        aws_iam_role_policy_attachment: 17,
         aws_s3_bucket: 1,
         aws_s3_bucket_public_access_block: 1,
         aws_cloudfront_distribution: 1,
         aws_cloudfront_origin_access_control: 2,
-        aws_lambda_permission: 30,
+        aws_lambda_permission: 34,
       });
     }
   });
