@@ -1,5 +1,5 @@
-import { returnsPanelFromPrices } from "../covariance/returns-panel.js";
-import { sampleCorrelationMatrix } from "../covariance/sample-correlation-matrix.js";
+import { writeLogReturns } from "../covariance/returns-panel.js";
+import { pearsonCorrelationOfRows } from "../covariance/sample-correlation-matrix.js";
 import { ScrillaError } from "../errors.js";
 import { nearestPsdIfNeeded } from "../linalg/psd-check.js";
 import { type EstimationMethod, parseEstimationMethod } from "../profile/estimation-method.js";
@@ -88,6 +88,7 @@ function panelPearson(series: readonly PriceSeries[]): Float64Array {
   series.forEach((s, i) => {
     if (s.close.length !== s.dates.length) assertSeriesShape(s, `series ${i}`);
   });
+  const n = series.length;
   const days = series[0]!.dates.length;
   if (days < MINIMUM_PROFILE_PRICES) {
     throw new ScrillaError(
@@ -95,5 +96,9 @@ function panelPearson(series: readonly PriceSeries[]): Float64Array {
       `the series share ${days} date(s); a correlation needs at least ${MINIMUM_PROFILE_PRICES}`,
     );
   }
-  return sampleCorrelationMatrix(returnsPanelFromPrices(series.map((s) => s.close)));
+  // Log returns go straight into a reused row as the kernel packs it: no assets × days panel is built.
+  return pearsonCorrelationOfRows(n, days - 1, (asset, scratch) => {
+    writeLogReturns(series[asset]!.close, scratch, 0, asset);
+    return scratch;
+  });
 }

@@ -1,44 +1,52 @@
 import { ScrillaError } from "../errors.js";
 import { isConstant } from "../estimators/moments.js";
-import { symmetricGram } from "./gram-kernel.js";
+import { symmetricGramOfRows } from "./gram-kernel.js";
 import { assertPanel, type ReturnsPanel } from "./returns-panel.js";
 
 /**
  * Pearson correlation matrix of N assets × T aligned daily returns, fast: each row is centred and scaled
- * to unit norm once, then one blocked X·Xᵀ gives every pairwise correlation. Unit diagonal, symmetric,
- * clamped to [−1, 1]; PSD up to rounding since it is a Gram matrix.
+ * to unit norm as the Gram kernel packs it (no standardised copy of the panel), and one blocked X·Xᵀ
+ * gives every pairwise correlation. Unit diagonal, symmetric, clamped to [−1, 1]; PSD up to rounding
+ * since it is a Gram matrix.
  */
 export function sampleCorrelationMatrix(panel: ReturnsPanel): Float64Array {
   assertPanel(panel, 2);
   const { assets, days, values } = panel;
-  const normalised = new Float64Array(values.length);
-  for (let i = 0; i < assets; i++) {
-    const base = i * days;
+  return pearsonCorrelationOfRows(assets, days, (asset) => values.subarray(asset * days, (asset + 1) * days));
+}
+
+/**
+ * The same for returns produced one asset at a time: `returnsOf(asset, scratch)` gives that asset's
+ * `days` returns, either a view of data it already holds or `scratch` filled in (a `days`-long array
+ * reused for every asset). Asset rows are asked for in order, each once.
+ */
+export function pearsonCorrelationOfRows(
+  assets: number,
+  days: number,
+  returnsOf: (asset: number, scratch: Float64Array) => Float64Array,
+): Float64Array {
+  const scratch = new Float64Array(days);
+  const gram = symmetricGramOfRows(assets, days, (asset, target, offset, stride) => {
+    const row = returnsOf(asset, scratch);
     let sum = 0;
-    for (let t = 0; t < days; t++) sum += values[base + t]!;
+    for (let t = 0; t < days; t++) sum += row[t]!;
     const mean = sum / days;
     let squares = 0;
     for (let t = 0; t < days; t++) {
-      const d = values[base + t]! - mean;
-      normalised[base + t] = d;
+      const d = row[t]! - mean;
       squares += d * d;
     }
-    if (squares === 0 || isConstant(values.subarray(base, base + days))) {
+    if (squares === 0 || isConstant(row)) {
       throw new ScrillaError(
         "INVALID_INPUT",
-        `asset ${i} has constant returns over the sample, so its correlation is undefined; drop it or widen the window`,
-        { asset: i },
+        `asset ${asset} has constant returns over the sample, so its correlation is undefined; drop it or widen the window`,
+        { asset },
       );
     }
     const scale = 1 / Math.sqrt(squares);
-    for (let t = 0; t < days; t++) normalised[base + t] = normalised[base + t]! * scale;
-  }
-  const gram = symmetricGram(normalised, assets, days);
-  for (let i = 0; i < assets; i++) {
-    for (let j = 0; j < assets; j++) {
-      const k = i * assets + j;
-      gram[k] = i === j ? 1 : Math.min(1, Math.max(-1, gram[k]!));
-    }
-  }
+    for (let t = 0; t < days; t++) target[offset + t * stride] = (row[t]! - mean) * scale;
+  });
+  for (let k = 0; k < gram.length; k++) gram[k] = Math.min(1, Math.max(-1, gram[k]!));
+  for (let i = 0; i < assets; i++) gram[i * assets + i] = 1;
   return gram;
 }

@@ -1,3 +1,4 @@
+import { type RowWriter, rowsOf } from "./gram-rows.js";
 import { workerPoolFor } from "./gram-worker-pool.js";
 import { assembleModule, type Bytes, I32, op, V128 } from "./wasm-assembler.js";
 
@@ -8,7 +9,9 @@ import { assembleModule, type Bytes, I32, op, V128 } from "./wasm-assembler.js";
  * JavaScript is bound by one multiply and one add per cycle; two lanes per instruction roughly triple
  * the speed. The FMA variant (relaxed SIMD `f64x2.relaxed_madd`, fused where the CPU has FMA) halves
  * the instructions again; it rounds once per step instead of twice, so it differs from the naive loop
- * in the last bits. Large products split the panel rows over worker threads (`gram-worker-pool.ts`).
+ * in the last bits. Each tile is stored twice, as is and transposed, straight into a row-major
+ * (4·panels)² matrix, so the caller copies whole rows out instead of scattering tiles and mirroring.
+ * Large products split the panel rows over worker threads (`gram-worker-pool.ts`).
  */
 const TILE = 4;
 const PAGE = 65_536;
@@ -27,18 +30,28 @@ const Q = 7;
 const PA = 8;
 const PB = 9;
 const END = 10;
-const STRIDE = 11;
-const ACC = 12; // ACC + 2r holds tile row r columns 0–1, ACC + 2r + 1 columns 2–3
-const A = 20;
-const B01 = 21;
-const B23 = 22;
+const STRIDE = 11; // bytes per packed panel: cols · 32
+const OUT_ROW = 12; // bytes per output row: panels · 32
+const ACC = 13; // ACC + 2r holds tile row r columns 0–1, ACC + 2r + 1 columns 2–3
+const A = 21;
+const B01 = 22;
+const B23 = 23;
+const I32_LOCALS = 7;
+const V128_LOCALS = 11;
+
+/** i8x16.shuffle lanes taking f64 lane `lane` of each operand: [first[lane], second[lane]]. */
+const PAIR_OF_LANE = (lane: number): number[] => [
+  ...Array.from({ length: 8 }, (_, i) => 8 * lane + i),
+  ...Array.from({ length: 8 }, (_, i) => 16 + 8 * lane + i),
+];
 
 const repeat = (count: number, emit: (i: number) => Bytes): Bytes =>
   Array.from({ length: count }, (_, i) => emit(i)).flat();
 
 /**
- * gram(packed, panels, cols, out, first, last): for panel rows first ≤ p < last, tile (p, q ≥ p) goes
- * to out + (p·panels + q)·128 bytes, row-major.
+ * gram(packed, panels, cols, out, first, last): for panel rows first ≤ p < last and every q ≥ p, the
+ * 4×4 tile of rows 4p.. × columns 4q.. goes to the row-major (4·panels)² matrix at `out`, and its
+ * transpose to rows 4q.. × columns 4p.. (on the diagonal both stores write the same numbers).
  */
 function gramKernelBody(fma: boolean): Bytes {
   const { localGet: get, localSet: set, localTee: tee } = op;
@@ -53,9 +66,36 @@ function gramKernelBody(fma: boolean): Bytes {
     ...get(PA), ...op.v128Load64Splat(8 * r), ...tee(A), ...multiplyAdd(B01, ACC + 2 * r),
     ...get(A), ...multiplyAdd(B23, ACC + 2 * r + 1),
   ];
+  // PB = out + row·OUT_ROW·4 + column·32: the first element of tile (row, column)
+  // biome-ignore format: one instruction group per line mirrors the text format
+  const tileAddress = (row: number, column: number): Bytes => [
+    ...get(OUT), ...get(row), ...get(OUT_ROW), ...op.i32Mul(), ...op.i32Const(2), ...op.i32Shl(), ...op.i32Add(),
+    ...get(column), ...op.i32Const(5), ...op.i32Shl(), ...op.i32Add(), ...set(PB),
+  ];
+  const nextOutputRow = (): Bytes => [...get(PB), ...get(OUT_ROW), ...op.i32Add(), ...set(PB)];
+  // tile row r is [acc[2r], acc[2r+1]]
+  // biome-ignore format: one instruction group per line mirrors the text format
+  const storeRow = (r: number): Bytes => [
+    ...get(PB), ...get(ACC + 2 * r), ...op.v128Store(0),
+    ...get(PB), ...get(ACC + 2 * r + 1), ...op.v128Store(16),
+    ...nextOutputRow(),
+  ];
+  // transposed row s (tile column s) is [acc[h][l], acc[2+h][l]], [acc[4+h][l], acc[6+h][l]], h = s>>1, l = s&1
+  const pairOf = (first: number, second: number, lane: number): Bytes => [
+    ...get(first),
+    ...get(second),
+    ...op.i8x16Shuffle(PAIR_OF_LANE(lane)),
+  ];
+  // biome-ignore format: one instruction group per line mirrors the text format
+  const storeColumn = (s: number): Bytes => [
+    ...get(PB), ...pairOf(ACC + (s >> 1), ACC + 2 + (s >> 1), s & 1), ...op.v128Store(0),
+    ...get(PB), ...pairOf(ACC + 4 + (s >> 1), ACC + 6 + (s >> 1), s & 1), ...op.v128Store(16),
+    ...nextOutputRow(),
+  ];
   // biome-ignore format: one instruction group per line mirrors the text format
   return [
-    ...get(COLS), ...op.i32Const(5), ...op.i32Shl(), ...set(STRIDE), // stride = cols · 32 bytes
+    ...get(COLS), ...op.i32Const(5), ...op.i32Shl(), ...set(STRIDE),
+    ...get(PANELS), ...op.i32Const(5), ...op.i32Shl(), ...set(OUT_ROW),
     ...get(FIRST), ...set(P),
     ...op.block(), ...op.loop(), // for p in first..last
       ...get(P), ...get(LAST), ...op.i32GeU(), ...op.brIf(1),
@@ -73,9 +113,8 @@ function gramKernelBody(fma: boolean): Bytes {
           ...get(PB), ...op.i32Const(32), ...op.i32Add(), ...set(PB),
           ...get(PA), ...op.i32Const(32), ...op.i32Add(), ...tee(PA), ...get(END), ...op.i32LtU(), ...op.brIf(0),
         ...op.end(),
-        ...get(OUT), ...get(P), ...get(PANELS), ...op.i32Mul(), ...get(Q), ...op.i32Add(),
-        ...op.i32Const(7), ...op.i32Shl(), ...op.i32Add(), ...set(PB),
-        ...repeat(8, (i) => [...get(PB), ...get(ACC + i), ...op.v128Store(16 * i)]),
+        ...tileAddress(P, Q), ...repeat(TILE, storeRow),
+        ...tileAddress(Q, P), ...repeat(TILE, storeColumn),
         ...get(Q), ...op.i32Const(1), ...op.i32Add(), ...set(Q), ...op.br(0),
       ...op.end(), ...op.end(),
       ...get(P), ...op.i32Const(1), ...op.i32Add(), ...set(P), ...op.br(0),
@@ -135,8 +174,8 @@ function kernelBytes(fma: boolean, shared: boolean): Uint8Array<ArrayBuffer> {
     exportName: "gram",
     params: [I32, I32, I32, I32, I32, I32],
     locals: [
-      [6, I32],
-      [11, V128],
+      [I32_LOCALS, I32],
+      [V128_LOCALS, V128],
     ],
     body: gramKernelBody(fma),
     importedMemory: { shared, maximumPages: MAX_PAGES },
@@ -178,10 +217,21 @@ export function simdSymmetricGram(
   cols: number,
   options: GramKernelOptions = {},
 ): Float64Array | undefined {
+  return simdSymmetricGramOfRows(rows, cols, rowsOf(x, cols), options);
+}
+
+/** X·Xᵀ with X given row by row (`writeRow` packs each row once), or undefined when it cannot run here. */
+export function simdSymmetricGramOfRows(
+  rows: number,
+  cols: number,
+  writeRow: RowWriter,
+  options: GramKernelOptions = {},
+): Float64Array | undefined {
   if (cols < 1 || rows < 1) return undefined;
   const panels = Math.ceil(rows / TILE);
+  const width = panels * TILE;
   const packedBytes = panels * cols * TILE * 8;
-  const neededBytes = packedBytes + panels * panels * TILE * TILE * 8;
+  const neededBytes = packedBytes + width * width * 8;
   if (neededBytes > MAX_MEMORY_BYTES) return undefined;
   const fma = options.fma ?? relaxedSimdAvailable();
   const wantsThreads = options.parallel ?? (rows * rows * cols) / 2 >= PARALLEL_MIN_MULTIPLY_ADDS;
@@ -194,27 +244,16 @@ export function simdSymmetricGram(
     memory.grow(Math.ceil((neededBytes - memory.buffer.byteLength) / PAGE));
   }
   const heap = new Float64Array(memory.buffer, 0, neededBytes / 8);
-  heap.fill(0, 0, packedBytes / 8);
-  for (let row = 0; row < rows; row++) {
-    const base = Math.floor(row / TILE) * cols * TILE + (row % TILE);
-    const source = row * cols;
-    for (let k = 0; k < cols; k++) heap[base + k * TILE] = x[source + k]!;
+  for (let row = 0; row < width; row++) {
+    const offset = Math.floor(row / TILE) * cols * TILE + (row % TILE);
+    if (row < rows) writeRow(row, heap, offset, TILE);
+    else for (let k = 0; k < cols; k++) heap[offset + k * TILE] = 0; // padding rows of the last panel
   }
   if (pool) pool.run(panels, cols, packedBytes);
-  else for (let p = 0; p < panels; p++) kernel.gram(0, panels, cols, packedBytes, p, p + 1);
-  const tiles = packedBytes / 8;
+  else kernel.gram(0, panels, cols, packedBytes, 0, panels);
+  const out = packedBytes / 8;
+  if (width === rows) return heap.slice(out, out + rows * rows);
   const gram = new Float64Array(rows * rows);
-  for (let p = 0; p < panels; p++) {
-    for (let q = p; q < panels; q++) {
-      const tile = tiles + (p * panels + q) * TILE * TILE;
-      for (let r = 0; r < TILE && p * TILE + r < rows; r++) {
-        const rowBase = (p * TILE + r) * rows + q * TILE;
-        for (let s = 0; s < TILE && q * TILE + s < rows; s++) gram[rowBase + s] = heap[tile + r * TILE + s]!;
-      }
-    }
-  }
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < i; j++) gram[i * rows + j] = gram[j * rows + i]!;
-  }
+  for (let i = 0; i < rows; i++) gram.set(heap.subarray(out + i * width, out + i * width + rows), i * rows);
   return gram;
 }

@@ -55,6 +55,8 @@ export const op = {
   v128Load64Splat: (offset: number): Bytes => [0xfd, 0x0a, 3, ...unsignedLeb(offset)],
   v128Store: (offset: number): Bytes => [0xfd, 0x0b, 3, ...unsignedLeb(offset)],
   v128Zero: (): Bytes => [0xfd, 0x0c, ...new Array<number>(16).fill(0)],
+  /** Lanes: 16 byte indices into the concatenation of the two operands (0–15 first, 16–31 second). */
+  i8x16Shuffle: (lanes: number[]): Bytes => [0xfd, 0x0d, ...lanes],
   f64x2Add: (): Bytes => [0xfd, ...unsignedLeb(0xf0)],
   f64x2Mul: (): Bytes => [0xfd, ...unsignedLeb(0xf2)],
   /** Relaxed SIMD: a·b + c, fused (one rounding) where the hardware has FMA. Stack: a, b, c. */
