@@ -1,5 +1,5 @@
-import { type RowWriter, rowsOf } from "./gram-rows.js";
-import { simdSymmetricGramOfRows } from "./simd-gram-kernel.js";
+import { type GramView, type RowWriter, rowsOf } from "./gram-rows.js";
+import { simdSymmetricGramOfRows, simdSymmetricGramView } from "./simd-gram-kernel.js";
 
 /**
  * X·Xᵀ for a row-major `rows × cols` matrix X: the hot loop of every covariance and correlation matrix.
@@ -12,6 +12,16 @@ export function symmetricGram(x: Float64Array, rows: number, cols: number): Floa
 /** X·Xᵀ with X given row by row, so the caller can transform each row as it is packed (no copy of X). */
 export function symmetricGramOfRows(rows: number, cols: number, writeRow: RowWriter): Float64Array {
   return simdSymmetricGramOfRows(rows, cols, writeRow) ?? scalarSymmetricGramOfRows(rows, cols, writeRow);
+}
+
+/** The same, possibly left in the SIMD kernel's memory: read it before the next Gram product. */
+export function symmetricGramView(rows: number, cols: number, writeRow: RowWriter): GramView {
+  return (
+    simdSymmetricGramView(rows, cols, writeRow) ?? {
+      view: scalarSymmetricGramOfRows(rows, cols, writeRow),
+      stride: rows,
+    }
+  );
 }
 
 /**

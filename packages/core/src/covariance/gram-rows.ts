@@ -12,3 +12,17 @@ export function rowsOf(x: Float64Array, cols: number): RowWriter {
     for (let k = 0; k < cols; k++) target[offset + k * stride] = x[source + k]!;
   };
 }
+
+/** A symmetric rows × rows matrix held row-major with `stride` ≥ rows: element (i, j) at view[i·stride + j]. */
+export interface GramView {
+  view: Float64Array;
+  stride: number;
+}
+
+/** The matrix of a view as a dense rows × rows array. */
+export function copyGram({ view, stride }: GramView, rows: number): Float64Array {
+  if (stride === rows) return view.slice(0, rows * rows);
+  const gram = new Float64Array(rows * rows);
+  for (let i = 0; i < rows; i++) gram.set(view.subarray(i * stride, i * stride + rows), i * rows);
+  return gram;
+}

@@ -1,4 +1,4 @@
-import { type RowWriter, rowsOf } from "./gram-rows.js";
+import { copyGram, type GramView, type RowWriter, rowsOf } from "./gram-rows.js";
 import { workerPoolFor } from "./gram-worker-pool.js";
 import { assembleModule, type Bytes, I32, op, V128 } from "./wasm-assembler.js";
 
@@ -227,6 +227,21 @@ export function simdSymmetricGramOfRows(
   writeRow: RowWriter,
   options: GramKernelOptions = {},
 ): Float64Array | undefined {
+  const result = simdSymmetricGramView(rows, cols, writeRow, options);
+  return result && copyGram(result, rows);
+}
+
+/**
+ * X·Xᵀ left in the kernel's memory: element (i, j) at `view[i·stride + j]`. The view is only valid
+ * until the next Gram product, so callers read it at once; it saves allocating (and, on first touch,
+ * page-faulting) a rows² array when the caller converts the matrix anyway.
+ */
+export function simdSymmetricGramView(
+  rows: number,
+  cols: number,
+  writeRow: RowWriter,
+  options: GramKernelOptions = {},
+): GramView | undefined {
   if (cols < 1 || rows < 1) return undefined;
   const panels = Math.ceil(rows / TILE);
   const width = panels * TILE;
@@ -251,9 +266,5 @@ export function simdSymmetricGramOfRows(
   }
   if (pool) pool.run(panels, cols, packedBytes);
   else kernel.gram(0, panels, cols, packedBytes, 0, panels);
-  const out = packedBytes / 8;
-  if (width === rows) return heap.slice(out, out + rows * rows);
-  const gram = new Float64Array(rows * rows);
-  for (let i = 0; i < rows; i++) gram.set(heap.subarray(out + i * width, out + i * width + rows), i * rows);
-  return gram;
+  return { view: heap.subarray(packedBytes / 8), stride: width };
 }
