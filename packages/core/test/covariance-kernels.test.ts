@@ -32,6 +32,7 @@ const SHAPES: [number, number][] = [
   [37, 300],
   [64, 5],
   [130, 50],
+  [9, 600],
 ];
 
 describe("Gram kernels X·Xᵀ", () => {
