@@ -13,6 +13,9 @@
  *   copy); NumPy, Gram only: `x @ x.T` on one OpenBLAS thread (BLAS syrk: half the products, as ours).
  *   These two are timed as CPU time of the one thread doing the work, so a busy machine (waiting for a
  *   core) does not distort the per-core rate; rows²·days/2 multiply-adds are counted on both sides.
+ * - work: CPU time of the whole correlation, ours summed over both threads, NumPy's `corrcoef` on one
+ *   OpenBLAS thread (its idle threads spin, which would count as work): the load-proof comparison of
+ *   what each side computes, where the wall-clock ratio swings with what else the machine runs.
  */
 import { readFileSync } from "node:fs";
 import type { BenchFigure } from "../../../scripts/bench-kit.js";
@@ -34,7 +37,17 @@ function timeOnce(fn: () => unknown): number {
   return performance.now() - start;
 }
 
-/** CPU ms of this process (the workers are idle when the kernel runs on the calling thread). */
+/** Wall ms and CPU ms (every thread of the process, so the worker's share too) of one call. */
+function wallAndCpu(fn: () => unknown): [number, number] {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  fn();
+  const wall = performance.now() - start;
+  const { user, system } = process.cpuUsage(cpu);
+  return [wall, (user + system) / 1000];
+}
+
+/** CPU ms of this process (the workers are idle while the kernel runs on the calling thread only). */
 function cpuTimeOnce(fn: () => unknown): number {
   const start = process.cpuUsage();
   fn();
@@ -74,20 +87,24 @@ export async function run(): Promise<BenchFigure[]> {
   try {
     for (const { rows, panel, series } of cases) {
       const samples = { ours: [] as number[], wrapped: [] as number[], theirs: [] as number[] };
+      const work = { ours: [] as number[], theirs: [] as number[] };
       const gram = { ours: [] as number[], theirs: [] as number[] };
       const rawRows = rowsOf(panel.values, DAYS);
       for (let round = -1; round < ROUNDS; round++) {
-        const kernel = timeOnce(() => sampleCorrelationMatrix(panel));
+        const [kernel, kernelCpu] = wallAndCpu(() => sampleCorrelationMatrix(panel));
         const full = timeOnce(() => correlationMatrix(series));
         const contender = numpy ? await numpy.time(rows) : Number.NaN;
         const oursGram = cpuTimeOnce(() => simdSymmetricGramView(rows, DAYS, rawRows, { parallel: false }));
         const theirsGram = numpy ? await numpy.cpuTime(rows, "gram") : Number.NaN;
+        const theirsWork = numpy ? await numpy.cpuTime(rows, "corrcoef") : Number.NaN;
         if (round < 0) continue; // warm-up: compilation, tier-up, worker start
         samples.ours.push(kernel);
         samples.wrapped.push(full);
         samples.theirs.push(contender);
         gram.ours.push(oursGram);
         gram.theirs.push(theirsGram);
+        work.ours.push(kernelCpu);
+        work.theirs.push(theirsWork);
       }
       loads.push(loadAverage());
       const size = `${rows} assets × ${DAYS} days`;
@@ -106,6 +123,11 @@ export async function run(): Promise<BenchFigure[]> {
         const theirs = median(samples.theirs);
         figures.push({ name: `numpy corrcoef (${numpy.version})`, value: theirs, unit: "ms", size });
         figures.push({ name: "core: correlation kernel / numpy corrcoef", value: ours / theirs, unit: "×", size });
+        const ourWork = median(work.ours);
+        const theirWork = median(work.theirs);
+        figures.push({ name: "core: correlation kernel, CPU time of all threads", value: ourWork, unit: "ms", size });
+        figures.push({ name: "numpy corrcoef, CPU time on one thread", value: theirWork, unit: "ms", size });
+        figures.push({ name: "core / numpy correlation work (CPU time)", value: ourWork / theirWork, unit: "×", size });
         const theirsRate = multiplyAdds / median(gram.theirs) / 1e6;
         if (Number.isFinite(theirsRate)) {
           figures.push({
