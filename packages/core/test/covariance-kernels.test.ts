@@ -33,6 +33,7 @@ const SHAPES: [number, number][] = [
   [64, 5],
   [130, 50],
   [9, 600],
+  [6, 512],
 ];
 
 describe("Gram kernels X·Xᵀ", () => {
