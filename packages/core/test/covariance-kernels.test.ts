@@ -32,6 +32,8 @@ const SHAPES: [number, number][] = [
   [37, 300],
   [64, 5],
   [130, 50],
+  [9, 600],
+  [6, 512],
 ];
 
 describe("Gram kernels X·Xᵀ", () => {

@@ -1,5 +1,5 @@
-import { returnsPanelFromPrices } from "../covariance/returns-panel.js";
-import { sampleCorrelationMatrix } from "../covariance/sample-correlation-matrix.js";
+import { writeLogReturns } from "../covariance/returns-panel.js";
+import { pearsonCorrelationRows } from "../covariance/sample-correlation-matrix.js";
 import { ScrillaError } from "../errors.js";
 import { nearestPsdIfNeeded } from "../linalg/psd-check.js";
 import { type EstimationMethod, parseEstimationMethod } from "../profile/estimation-method.js";
@@ -37,10 +37,10 @@ export function correlationMatrix(
     throw new ScrillaError("SAMPLE_TOO_SMALL", "a correlation matrix needs at least one asset");
   }
   const method = parseEstimationMethod(options.method ?? "moments");
-  const psd =
-    n > 1 && method !== "percentiles" && sharesAllDates(series)
-      ? { matrix: panelPearson(series), repaired: false }
-      : nearestPsdIfNeeded(pairwise(series, method), n, { unitDiagonal: true });
+  if (n > 1 && method !== "percentiles" && sharesAllDates(series)) {
+    return { correlation_matrix: panelPearson(series), repaired: false };
+  }
+  const psd = nearestPsdIfNeeded(pairwise(series, method), n, { unitDiagonal: true });
   return {
     correlation_matrix: toRows(psd.matrix, n),
     repaired: psd.repaired,
@@ -82,12 +82,13 @@ function sharesAllDates(series: readonly PriceSeries[]): boolean {
 }
 
 /** Pearson for every pair at once through the blocked Gram kernel (same numbers as pairwise, faster). */
-function panelPearson(series: readonly PriceSeries[]): Float64Array {
+function panelPearson(series: readonly PriceSeries[]): number[][] {
   // Every series has the first one's dates (sharesAllDates), so checking those dates once checks all.
   assertSeriesShape(series[0]!, "series 0");
   series.forEach((s, i) => {
     if (s.close.length !== s.dates.length) assertSeriesShape(s, `series ${i}`);
   });
+  const n = series.length;
   const days = series[0]!.dates.length;
   if (days < MINIMUM_PROFILE_PRICES) {
     throw new ScrillaError(
@@ -95,5 +96,9 @@ function panelPearson(series: readonly PriceSeries[]): Float64Array {
       `the series share ${days} date(s); a correlation needs at least ${MINIMUM_PROFILE_PRICES}`,
     );
   }
-  return sampleCorrelationMatrix(returnsPanelFromPrices(series.map((s) => s.close)));
+  // Log returns go straight into a reused row as the kernel packs it: no assets × days panel is built.
+  return pearsonCorrelationRows(n, days - 1, (asset, scratch) => {
+    writeLogReturns(series[asset]!.close, scratch, 0, asset);
+    return scratch;
+  });
 }

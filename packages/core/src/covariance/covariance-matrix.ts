@@ -1,5 +1,6 @@
 import { ScrillaError } from "../errors.js";
-import { symmetricGram } from "./gram-kernel.js";
+import { symmetricGram, symmetricGramOfRows } from "./gram-kernel.js";
+import type { RowWriter } from "./gram-rows.js";
 import { assertPanel, type ReturnsPanel } from "./returns-panel.js";
 
 export const COVARIANCE_METHODS = ["sample", "ewma", "ledoit-wolf"] as const;
@@ -59,9 +60,21 @@ export function centreRows(panel: ReturnsPanel): Float64Array {
   return centred;
 }
 
+/** The rows minus their means, written as the Gram kernel packs them (no centred copy of the panel). */
+export function centredRows(panel: ReturnsPanel): RowWriter {
+  const { days, values } = panel;
+  return (row, target, offset, stride) => {
+    const base = row * days;
+    let sum = 0;
+    for (let t = 0; t < days; t++) sum += values[base + t]!;
+    const mean = sum / days;
+    for (let t = 0; t < days; t++) target[offset + t * stride] = values[base + t]! - mean;
+  };
+}
+
 function sampleCovarianceMatrix(panel: ReturnsPanel): Float64Array {
   assertPanel(panel, 2);
-  const gram = symmetricGram(centreRows(panel), panel.assets, panel.days);
+  const gram = symmetricGramOfRows(panel.assets, panel.days, centredRows(panel));
   const scale = 1 / (panel.days - 1);
   for (let i = 0; i < gram.length; i++) gram[i] = gram[i]! * scale;
   return gram;

@@ -1,11 +1,27 @@
-import { simdSymmetricGram } from "./simd-gram-kernel.js";
+import { type GramView, type RowWriter, rowsOf } from "./gram-rows.js";
+import { simdSymmetricGramOfRows, simdSymmetricGramView } from "./simd-gram-kernel.js";
 
 /**
  * X·Xᵀ for a row-major `rows × cols` matrix X: the hot loop of every covariance and correlation matrix.
  * Uses the WebAssembly SIMD kernel where available, else the scalar kernel below.
  */
 export function symmetricGram(x: Float64Array, rows: number, cols: number): Float64Array {
-  return simdSymmetricGram(x, rows, cols) ?? scalarSymmetricGram(x, rows, cols);
+  return symmetricGramOfRows(rows, cols, rowsOf(x, cols));
+}
+
+/** X·Xᵀ with X given row by row, so the caller can transform each row as it is packed (no copy of X). */
+export function symmetricGramOfRows(rows: number, cols: number, writeRow: RowWriter): Float64Array {
+  return simdSymmetricGramOfRows(rows, cols, writeRow) ?? scalarSymmetricGramOfRows(rows, cols, writeRow);
+}
+
+/** The same, possibly left in the SIMD kernel's memory: read it before the next Gram product. */
+export function symmetricGramView(rows: number, cols: number, writeRow: RowWriter): GramView {
+  return (
+    simdSymmetricGramView(rows, cols, writeRow) ?? {
+      view: scalarSymmetricGramOfRows(rows, cols, writeRow),
+      stride: rows,
+    }
+  );
 }
 
 /**
@@ -19,8 +35,13 @@ const TILE = 4;
 const DEPTH_BLOCK = 256;
 
 export function scalarSymmetricGram(x: Float64Array, rows: number, cols: number): Float64Array {
+  return scalarSymmetricGramOfRows(rows, cols, rowsOf(x, cols));
+}
+
+export function scalarSymmetricGramOfRows(rows: number, cols: number, writeRow: RowWriter): Float64Array {
   const panels = Math.ceil(rows / TILE);
-  const packed = packPanels(x, rows, cols, panels);
+  const packed = new Float64Array(panels * cols * TILE);
+  for (let row = 0; row < rows; row++) writeRow(row, packed, Math.floor(row / TILE) * cols * TILE + (row % TILE), TILE);
   const gram = new Float64Array(rows * rows);
   const tile = new Float64Array(TILE * TILE);
   for (let k0 = 0; k0 < cols; k0 += DEPTH_BLOCK) {
@@ -34,16 +55,6 @@ export function scalarSymmetricGram(x: Float64Array, rows: number, cols: number)
   }
   mirrorUpperToLower(gram, rows);
   return gram;
-}
-
-function packPanels(x: Float64Array, rows: number, cols: number, panels: number): Float64Array {
-  const packed = new Float64Array(panels * cols * TILE);
-  for (let row = 0; row < rows; row++) {
-    const base = Math.floor(row / TILE) * cols * TILE + (row % TILE);
-    const source = row * cols;
-    for (let k = 0; k < cols; k++) packed[base + k * TILE] = x[source + k]!;
-  }
-  return packed;
 }
 
 function microKernel(packed: Float64Array, pa: number, pb: number, k0: number, k1: number, out: Float64Array): void {

@@ -29,7 +29,7 @@ export function returnsPanel(rows: readonly ArrayLike<number>[]): ReturnsPanel {
     for (let t = 0; t < days; t++) {
       const value = row[t]!;
       if (!Number.isFinite(value)) {
-        throw new ScrillaError("INVALID_INPUT", `return of asset ${i} on day ${t} is ${value}; repair the price data`);
+        throw nonFiniteReturn(i, t, value);
       }
       values[i * days + t] = value;
     }
@@ -51,21 +51,39 @@ export function returnsPanelFromPrices(prices: readonly ArrayLike<number>[]): Re
   for (let i = 0; i < prices.length; i++) {
     const row = prices[i]!;
     if (row.length !== length) return returnsPanel(prices.map((r) => logReturns(r))); // the usual errors
-    const base = i * days;
-    let previous = row[0]!;
-    let valid = previous > 0 && previous < Number.POSITIVE_INFINITY;
-    for (let t = 1; t < length; t++) {
-      const price = row[t]!;
-      valid = valid && price > 0 && price < Number.POSITIVE_INFINITY;
-      values[base + t - 1] = Math.log(price / previous);
-      previous = price;
-    }
-    if (!valid) logReturns(row); // throws INVALID_INPUT naming the first bad price
-    for (let t = 0; t < days; t++) {
-      if (!Number.isFinite(values[base + t]!)) returnsPanel(prices.map((r) => logReturns(r))); // throws
-    }
+    writeLogReturns(row, values, i * days, i);
   }
   return { assets: prices.length, days, values };
+}
+
+/**
+ * ln(P[t+1] / P[t]) of one price row (at least 2 prices) into `into[base + t]`, in one pass; throws
+ * logReturns' INVALID_INPUT for a bad price, or returnsPanel's for a ratio that over- or underflows.
+ * Every ratio in (0, ∞) after a finite positive first price implies every price is finite and positive.
+ */
+export function writeLogReturns(row: ArrayLike<number>, into: Float64Array, base: number, asset: number): void {
+  const length = row.length;
+  let previous = row[0]!;
+  let valid = previous > 0 && previous < Number.POSITIVE_INFINITY;
+  for (let t = 1; t < length; t++) {
+    const price = row[t]!;
+    const ratio = price / previous;
+    valid = valid && ratio > 0 && ratio < Number.POSITIVE_INFINITY;
+    into[base + t - 1] = Math.log(ratio);
+    previous = price;
+  }
+  if (valid) return;
+  logReturns(row); // throws INVALID_INPUT naming the first bad price
+  for (let t = 0; t < length - 1; t++) {
+    const value = into[base + t]!;
+    if (!Number.isFinite(value)) {
+      throw nonFiniteReturn(asset, t, value);
+    }
+  }
+}
+
+function nonFiniteReturn(asset: number, day: number, value: number): ScrillaError {
+  return new ScrillaError("INVALID_INPUT", `return of asset ${asset} on day ${day} is ${value}; repair the price data`);
 }
 
 export function assertPanel(panel: ReturnsPanel, minimumDays: number): void {

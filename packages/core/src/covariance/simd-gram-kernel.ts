@@ -1,87 +1,15 @@
+import { gramKernelBytes, packRow, TILE } from "./gram-kernel-module.js";
+import { copyGram, type GramView, type RowWriter, rowsOf } from "./gram-rows.js";
 import { workerPoolFor } from "./gram-worker-pool.js";
-import { assembleModule, type Bytes, I32, op, V128 } from "./wasm-assembler.js";
 
 /**
- * X·Xᵀ with WebAssembly SIMD (f64x2): rows packed in zero-padded panels of 4 (`panel[k·4 + r]`), one
- * 4×4 output tile per pair of panels (upper triangle only), held in eight 2-lane accumulators. Each
- * lane sums over k in order, so the plain variant equals the naive loop's bit for bit. Scalar
- * JavaScript is bound by one multiply and one add per cycle; two lanes per instruction roughly triple
- * the speed. The FMA variant (relaxed SIMD `f64x2.relaxed_madd`, fused where the CPU has FMA) halves
- * the instructions again; it rounds once per step instead of twice, so it differs from the naive loop
- * in the last bits. Large products split the panel rows over worker threads (`gram-worker-pool.ts`).
+ * Runs the WebAssembly Gram kernel (`gram-kernel-module.ts`): compiles the plain and FMA variants where
+ * the runtime validates them, grows one memory per variant as needed, packs the rows into it and reads
+ * the product back.
  */
-const TILE = 4;
 const PAGE = 65_536;
 /** Past this the scalar kernel is used rather than growing a wasm32 memory further. */
 const MAX_MEMORY_BYTES = 1 << 30;
-
-// Locals: parameters first, then i32 scratch, then v128 registers.
-const PACKED = 0;
-const PANELS = 1;
-const COLS = 2;
-const OUT = 3;
-const FIRST = 4;
-const LAST = 5; // panel rows FIRST ≤ p < LAST
-const P = 6;
-const Q = 7;
-const PA = 8;
-const PB = 9;
-const END = 10;
-const STRIDE = 11;
-const ACC = 12; // ACC + 2r holds tile row r columns 0–1, ACC + 2r + 1 columns 2–3
-const A = 20;
-const B01 = 21;
-const B23 = 22;
-
-const repeat = (count: number, emit: (i: number) => Bytes): Bytes =>
-  Array.from({ length: count }, (_, i) => emit(i)).flat();
-
-/**
- * gram(packed, panels, cols, out, first, last): for panel rows first ≤ p < last, tile (p, q ≥ p) goes
- * to out + (p·panels + q)·128 bytes, row-major.
- */
-function gramKernelBody(fma: boolean): Bytes {
-  const { localGet: get, localSet: set, localTee: tee } = op;
-  // acc += a·b, fused or as a multiply then an add
-  const multiplyAdd = (b: number, acc: number): Bytes =>
-    fma
-      ? [...get(b), ...get(acc), ...op.f64x2RelaxedMadd(), ...set(acc)]
-      : [...get(b), ...op.f64x2Mul(), ...get(acc), ...op.f64x2Add(), ...set(acc)];
-  // tile row r: acc[2r] += splat(a_r)·b01, acc[2r+1] += splat(a_r)·b23
-  // biome-ignore format: one instruction group per line mirrors the text format
-  const accumulate = (r: number): Bytes => [
-    ...get(PA), ...op.v128Load64Splat(8 * r), ...tee(A), ...multiplyAdd(B01, ACC + 2 * r),
-    ...get(A), ...multiplyAdd(B23, ACC + 2 * r + 1),
-  ];
-  // biome-ignore format: one instruction group per line mirrors the text format
-  return [
-    ...get(COLS), ...op.i32Const(5), ...op.i32Shl(), ...set(STRIDE), // stride = cols · 32 bytes
-    ...get(FIRST), ...set(P),
-    ...op.block(), ...op.loop(), // for p in first..last
-      ...get(P), ...get(LAST), ...op.i32GeU(), ...op.brIf(1),
-      ...get(P), ...set(Q),
-      ...op.block(), ...op.loop(), // for q in p..panels
-        ...get(Q), ...get(PANELS), ...op.i32GeU(), ...op.brIf(1),
-        ...get(PACKED), ...get(P), ...get(STRIDE), ...op.i32Mul(), ...op.i32Add(), ...tee(PA),
-        ...get(STRIDE), ...op.i32Add(), ...set(END),
-        ...get(PACKED), ...get(Q), ...get(STRIDE), ...op.i32Mul(), ...op.i32Add(), ...set(PB),
-        ...op.v128Zero(), ...repeat(7, (i) => tee(ACC + i)), ...set(ACC + 7),
-        ...op.loop(), // for k in 0..cols (cols ≥ 1)
-          ...get(PB), ...op.v128Load(0), ...set(B01),
-          ...get(PB), ...op.v128Load(16), ...set(B23),
-          ...repeat(TILE, accumulate),
-          ...get(PB), ...op.i32Const(32), ...op.i32Add(), ...set(PB),
-          ...get(PA), ...op.i32Const(32), ...op.i32Add(), ...tee(PA), ...get(END), ...op.i32LtU(), ...op.brIf(0),
-        ...op.end(),
-        ...get(OUT), ...get(P), ...get(PANELS), ...op.i32Mul(), ...get(Q), ...op.i32Add(),
-        ...op.i32Const(7), ...op.i32Shl(), ...op.i32Add(), ...set(PB),
-        ...repeat(8, (i) => [...get(PB), ...get(ACC + i), ...op.v128Store(16 * i)]),
-        ...get(Q), ...op.i32Const(1), ...op.i32Add(), ...set(Q), ...op.br(0),
-      ...op.end(), ...op.end(),
-      ...get(P), ...op.i32Const(1), ...op.i32Add(), ...set(P), ...op.br(0),
-    ...op.end(), ...op.end(),
-  ];
-}
 
 /** The slice of the WebAssembly JS API used here (core compiles without DOM typings). */
 export interface WasmApi {
@@ -130,19 +58,6 @@ const MAX_PAGES = MAX_MEMORY_BYTES / PAGE;
 
 const wasmApi = (): WasmApi | undefined => (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
-function kernelBytes(fma: boolean, shared: boolean): Uint8Array<ArrayBuffer> {
-  return assembleModule({
-    exportName: "gram",
-    params: [I32, I32, I32, I32, I32, I32],
-    locals: [
-      [6, I32],
-      [11, V128],
-    ],
-    body: gramKernelBody(fma),
-    importedMemory: { shared, maximumPages: MAX_PAGES },
-  });
-}
-
 const kernels = new Map<string, GramKernel | null>();
 
 /** A compiled variant, or null where this runtime cannot run it (no SIMD, no relaxed SIMD, no shared memory). */
@@ -151,7 +66,7 @@ export function gramKernel(fma: boolean, shared: boolean): GramKernel | null {
   const cached = kernels.get(key);
   if (cached !== undefined) return cached;
   const wasm = wasmApi();
-  const bytes = kernelBytes(fma, shared);
+  const bytes = gramKernelBytes(fma, shared, MAX_PAGES);
   let kernel: GramKernel | null = null;
   if (wasm?.validate(bytes)) {
     try {
@@ -178,10 +93,36 @@ export function simdSymmetricGram(
   cols: number,
   options: GramKernelOptions = {},
 ): Float64Array | undefined {
+  return simdSymmetricGramOfRows(rows, cols, rowsOf(x, cols), options);
+}
+
+/** X·Xᵀ with X given row by row (`writeRow` packs each row once), or undefined when it cannot run here. */
+export function simdSymmetricGramOfRows(
+  rows: number,
+  cols: number,
+  writeRow: RowWriter,
+  options: GramKernelOptions = {},
+): Float64Array | undefined {
+  const result = simdSymmetricGramView(rows, cols, writeRow, options);
+  return result && copyGram(result, rows);
+}
+
+/**
+ * X·Xᵀ left in the kernel's memory: element (i, j) at `view[i·stride + j]`. The view is only valid
+ * until the next Gram product, so callers read it at once; it saves allocating (and, on first touch,
+ * page-faulting) a rows² array when the caller converts the matrix anyway.
+ */
+export function simdSymmetricGramView(
+  rows: number,
+  cols: number,
+  writeRow: RowWriter,
+  options: GramKernelOptions = {},
+): GramView | undefined {
   if (cols < 1 || rows < 1) return undefined;
   const panels = Math.ceil(rows / TILE);
+  const width = panels * TILE;
   const packedBytes = panels * cols * TILE * 8;
-  const neededBytes = packedBytes + panels * panels * TILE * TILE * 8;
+  const neededBytes = packedBytes + width * width * 8;
   if (neededBytes > MAX_MEMORY_BYTES) return undefined;
   const fma = options.fma ?? relaxedSimdAvailable();
   const wantsThreads = options.parallel ?? (rows * rows * cols) / 2 >= PARALLEL_MIN_MULTIPLY_ADDS;
@@ -194,27 +135,13 @@ export function simdSymmetricGram(
     memory.grow(Math.ceil((neededBytes - memory.buffer.byteLength) / PAGE));
   }
   const heap = new Float64Array(memory.buffer, 0, neededBytes / 8);
-  heap.fill(0, 0, packedBytes / 8);
-  for (let row = 0; row < rows; row++) {
-    const base = Math.floor(row / TILE) * cols * TILE + (row % TILE);
-    const source = row * cols;
-    for (let k = 0; k < cols; k++) heap[base + k * TILE] = x[source + k]!;
+  const row = new Float64Array(cols);
+  for (let i = 0; i < width; i++) {
+    if (i < rows) writeRow(i, row, 0, 1);
+    else row.fill(0); // padding rows of the last panel
+    packRow(heap, row, i, width);
   }
   if (pool) pool.run(panels, cols, packedBytes);
-  else for (let p = 0; p < panels; p++) kernel.gram(0, panels, cols, packedBytes, p, p + 1);
-  const tiles = packedBytes / 8;
-  const gram = new Float64Array(rows * rows);
-  for (let p = 0; p < panels; p++) {
-    for (let q = p; q < panels; q++) {
-      const tile = tiles + (p * panels + q) * TILE * TILE;
-      for (let r = 0; r < TILE && p * TILE + r < rows; r++) {
-        const rowBase = (p * TILE + r) * rows + q * TILE;
-        for (let s = 0; s < TILE && q * TILE + s < rows; s++) gram[rowBase + s] = heap[tile + r * TILE + s]!;
-      }
-    }
-  }
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < i; j++) gram[i * rows + j] = gram[j * rows + i]!;
-  }
-  return gram;
+  else kernel.gram(0, panels, cols, packedBytes, 0, panels);
+  return { view: heap.subarray(packedBytes / 8), stride: width };
 }

@@ -38,16 +38,23 @@ export const V128 = 0x7b;
 export const op = {
   block: (): Bytes => [0x02, 0x40],
   loop: (): Bytes => [0x03, 0x40],
+  if: (): Bytes => [0x04, 0x40],
+  else: (): Bytes => [0x05],
   end: (): Bytes => [0x0b],
   br: (depth: number): Bytes => [0x0c, ...unsignedLeb(depth)],
   brIf: (depth: number): Bytes => [0x0d, ...unsignedLeb(depth)],
   localGet: (index: number): Bytes => [0x20, ...unsignedLeb(index)],
   localSet: (index: number): Bytes => [0x21, ...unsignedLeb(index)],
   localTee: (index: number): Bytes => [0x22, ...unsignedLeb(index)],
+  /** Stack: a, b, condition → condition ≠ 0 ? a : b. */
+  select: (): Bytes => [0x1b],
   i32Const: (value: number): Bytes => [0x41, ...signedLeb(value)],
+  i32Eqz: (): Bytes => [0x45],
+  i32Eq: (): Bytes => [0x46],
   i32LtU: (): Bytes => [0x49],
   i32GeU: (): Bytes => [0x4f],
   i32Add: (): Bytes => [0x6a],
+  i32Sub: (): Bytes => [0x6b],
   i32Mul: (): Bytes => [0x6c],
   i32Shl: (): Bytes => [0x74],
   /** memarg alignment 2^3: every address used is a multiple of 8. */
@@ -55,6 +62,8 @@ export const op = {
   v128Load64Splat: (offset: number): Bytes => [0xfd, 0x0a, 3, ...unsignedLeb(offset)],
   v128Store: (offset: number): Bytes => [0xfd, 0x0b, 3, ...unsignedLeb(offset)],
   v128Zero: (): Bytes => [0xfd, 0x0c, ...new Array<number>(16).fill(0)],
+  /** Lanes: 16 byte indices into the concatenation of the two operands (0–15 first, 16–31 second). */
+  i8x16Shuffle: (lanes: number[]): Bytes => [0xfd, 0x0d, ...lanes],
   f64x2Add: (): Bytes => [0xfd, ...unsignedLeb(0xf0)],
   f64x2Mul: (): Bytes => [0xfd, ...unsignedLeb(0xf2)],
   /** Relaxed SIMD: a·b + c, fused (one rounding) where the hardware has FMA. Stack: a, b, c. */

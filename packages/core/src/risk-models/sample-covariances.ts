@@ -1,5 +1,5 @@
-import { centreRows } from "../covariance/covariance-matrix.js";
-import { symmetricGram } from "../covariance/gram-kernel.js";
+import { centredRows } from "../covariance/covariance-matrix.js";
+import { symmetricGram, symmetricGramOfRows } from "../covariance/gram-kernel.js";
 import { assertPanel, type ReturnsPanel } from "../covariance/returns-panel.js";
 import { type EwmaDecayOptions, ewmaDecay, ewmaWeights } from "../expected-returns/ewma-decay.js";
 import type { AnnualisationOptions } from "../expected-returns/mean-returns.js";
@@ -10,7 +10,7 @@ import { type CovarianceResult, scaled } from "./risk-model-result.js";
 export function sampleCovarianceMatrix(panel: ReturnsPanel, options: AnnualisationOptions = {}): CovarianceResult {
   assertPanel(panel, 2);
   const ppy = options.periodsPerYear ?? DEFAULT_PERIODS_PER_YEAR;
-  const gram = symmetricGram(centreRows(panel), panel.assets, panel.days);
+  const gram = symmetricGramOfRows(panel.assets, panel.days, centredRows(panel));
   return { assets: panel.assets, covariance: scaled(gram, ppy / (panel.days - 1)), periodsPerYear: ppy };
 }
 
