@@ -7,3 +7,9 @@ export {
 } from "./constrained-optimisers.js";
 export type { GroupLimit, LinearWeightConstraint, PortfolioConstraintsInput } from "./portfolio-constraints.js";
 export { type TargetVolatilityOptions, targetVolatility } from "./target-volatility.js";
+export {
+  type TransactionCosts,
+  type TransactionCostsInput,
+  transactionCost,
+  transactionCosts,
+} from "./transaction-costs.js";

@@ -1,5 +1,6 @@
 import { solveConstrainedMeanVariance } from "../constraints/constrained-quadratic.js";
 import type { PortfolioConstraints } from "../constraints/portfolio-constraints.js";
+import { solveWithTransactionCosts } from "../constraints/transaction-costs.js";
 import { ScrillaError } from "../errors.js";
 import { cholesky } from "../linalg/cholesky.js";
 import type { PortfolioModel } from "../portfolio/portfolio-model.js";
@@ -35,7 +36,7 @@ export async function solveSemivariance(
 /** The full QP: min (1/T)·Σdₜ² s.t. dₜ ≥ B − rₜᵀw, dₜ ≥ 0, over (w, d). */
 async function solveWithHighs(problem: PreparedProblem, targetReturn: number | undefined): Promise<Float64Array> {
   const { periods: T, assets: n, returns } = problem.scenarios;
-  const program = baseProgram(problem.constraints, problem.expectedReturns, targetReturn);
+  const program = baseProgram(problem.constraints, problem.expectedReturns, targetReturn, problem.costs);
   const weights = Array.from({ length: n }, (_, i) => i);
   const first = program.columns;
   for (let t = 0; t < T; t++) {
@@ -67,11 +68,12 @@ function solveOnShortfallSets(problem: PreparedProblem, targetReturn: number | u
   let shortfall = shortfallSet(portfolioScenarioReturns(scenarios, new Float64Array(n).fill(1 / n)), benchmark, n);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const model = quadraticOn(problem, shortfall);
-    const weights = solveConstrainedMeanVariance(model, constraints, {
-      varianceScale: 1,
-      returnScale: 1,
-      gamma: 0,
-    }).weights;
+    const objective = { varianceScale: 1, returnScale: 1, gamma: 0 };
+    const weights = (
+      problem.costs
+        ? solveWithTransactionCosts(model, constraints, objective, problem.costs)
+        : solveConstrainedMeanVariance(model, constraints, objective)
+    ).weights;
     const portfolio = portfolioScenarioReturns(scenarios, weights);
     let changed = false;
     for (let t = 0; t < T; t++) {
