@@ -1,4 +1,4 @@
-import { invalidInput, type PortfolioConstraintsInput } from "@scrilla/core";
+import { invalidInput, type PortfolioConstraintsInput, type TransactionCostsInput } from "@scrilla/core";
 import type { CommandOptions } from "../engine-types.js";
 
 /** The constraints the options ask for, by ticker (undefined when none: the classic long-only problem). */
@@ -30,4 +30,27 @@ export function constraintsFromOptions(
     any = true;
   }
   return any ? constraints : undefined;
+}
+
+/** The proportional costs --cost-rate asks for, against --current, in ticker order (undefined when none). */
+export function transactionCostsFromOptions(
+  tickers: readonly string[],
+  options: CommandOptions,
+): TransactionCostsInput | undefined {
+  const rate = options.costRate;
+  if (rate === undefined) return undefined;
+  const current = options.currentWeights;
+  if (!current) throw invalidInput('--cost-rate needs the current weights: --current FILE with {"TICKER": weight}.');
+  const byTicker = Object.fromEntries(Object.entries(current).map(([ticker, w]) => [ticker.toUpperCase(), w]));
+  if (typeof rate === "number") {
+    return { current: tickers.map((ticker) => byTicker[ticker] ?? 0), rates: rate };
+  }
+  const rates = Object.fromEntries(Object.entries(rate).map(([ticker, r]) => [ticker.toUpperCase(), r]));
+  const unknown = Object.keys(rates).filter((ticker) => !tickers.includes(ticker));
+  if (unknown.length > 0)
+    throw invalidInput(`The cost rates name tickers not in the portfolio: ${unknown.join(", ")}.`);
+  return {
+    current: tickers.map((ticker) => byTicker[ticker] ?? 0),
+    rates: tickers.map((ticker) => rates[ticker] ?? 0),
+  };
 }
