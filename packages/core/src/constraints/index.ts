@@ -1,3 +1,4 @@
+export { type ConstrainedMaximumSharpeOptions, constrainedMaximumSharpe } from "./constrained-maximum-sharpe.js";
 export {
   type ConstrainedMinimumVarianceOptions,
   type ConstrainedOptions,
