@@ -14,6 +14,9 @@ const RUNS = {
   costs: ["opt", "SPY", "GLD", ...WINDOW, "--cost-rate", "costs.json", "--current", "current.json", "--json"],
   costsHold: ["opt", "SPY", "GLD", ...WINDOW, "--cost-rate", "1", "--current", "current.json", "--json"],
   costsWithoutCurrent: ["opt", "SPY", "GLD", ...WINDOW, "--cost-rate", "0.001", "--json"],
+  sharpeShort: ["opt", "SPY", "GLD", ...WINDOW, "--sharpe", "--short", "--json"],
+  sharpeLong: ["opt", "SPY", "GLD", ...WINDOW, "--sharpe", "--json"],
+  sharpeRisk: ["opt", "SPY", "GLD", ...WINDOW, "--sharpe", "--risk", "cdar", "--json"],
   cvar: ["opt", "ALLY", "BX", "SPY", ...WINDOW, "--risk", "cvar-historical", "--json"],
   cdarFrontier: ["ef", "ALLY", "BX", "SPY", ...WINDOW, "--risk", "cdar", "--steps", "3", "--json"],
   hrp: ["hrp", "SPY", "GLD", ...WINDOW, "--json"],
@@ -44,6 +47,7 @@ type Allocation = {
   risk_measure?: string;
   prior_returns?: Record<string, number>;
   transaction_cost?: number;
+  sharpe_ratio?: number;
   posterior_returns?: Record<string, number>;
 };
 
@@ -148,6 +152,23 @@ describe("optimize-portfolio with the new constraints and objectives", () => {
     const run = runs.get("costsWithoutCurrent")!;
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain("--current");
+  });
+
+  it("--sharpe --short: the two-asset tangency Σ⁻¹(μ − rf) normalised, within [−1, 1], by hand", () => {
+    const [m1, s1] = moments("SPY");
+    const [m2, s2] = moments("GLD");
+    const c = PEARSON["SPY-GLD"]! * s1 * s2;
+    const result = json("sharpeShort");
+    // The engine's risk-free rate, read back from the reported ratio: rf = R − S·σ.
+    const rf = result.portfolio_return - result.sharpe_ratio! * result.portfolio_volatility;
+    const raw = [s2 * s2 * (m1 - rf) - c * (m2 - rf), s1 * s1 * (m2 - rf) - c * (m1 - rf)];
+    const x = Math.min(1, Math.max(-1, raw[0]! / (raw[0]! + raw[1]!)));
+    expect(Math.abs(weights(result).SPY! - x)).toBeLessThanOrEqual(ROUNDED);
+    // Allowing shorts can only raise the best ratio.
+    expect(result.sharpe_ratio!).toBeGreaterThanOrEqual(json("sharpeLong").sharpe_ratio! - 1e-9);
+    const refused = runs.get("sharpeRisk")!;
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("--sharpe cannot be combined");
   });
 
   it("--risk cvar-historical minimises the historical CVaR and reports it", () => {

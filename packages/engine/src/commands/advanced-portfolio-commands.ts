@@ -1,5 +1,6 @@
 import {
   blackLitterman,
+  constrainedMaximumSharpe,
   constrainedMinimumVariance,
   hierarchicalRiskParity,
   invalidInput,
@@ -8,6 +9,7 @@ import {
   type OptimisedPortfolio,
   portfolioModel,
   type ScenarioPortfolio,
+  ScrillaError,
   scenarioEfficientFrontier,
   TRADING_DAYS_PER_YEAR,
   type TransactionCostsInput,
@@ -36,12 +38,13 @@ export function needsAdvancedOptimiser(options: CommandOptions): boolean {
 
 /** optimize-portfolio with a volatility budget, shorting, sector limits, a turnover cap or a scenario risk. */
 export async function advancedOptimizeCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {
-  if (options.sharpe) {
+  if (options.sharpe && (options.targetVolatility !== undefined || options.risk || options.costRate !== undefined)) {
     throw invalidInput(
-      "--sharpe cannot be combined with --target-volatility, --short, --sectors, --max-turnover or --risk.",
+      "--sharpe cannot be combined with --target-volatility, --risk or --cost-rate (the Sharpe ratio of a cost-charged or scenario-risk portfolio is another problem); drop one of them.",
     );
   }
   const setup = await setUp(ctx, symbols, options);
+  if (options.sharpe) return allocation(setup, await sharpeOptimum(ctx, setup, options), options);
   const costs = transactionCostsFromOptions(tickersOf(setup), options);
   if (options.risk) {
     const portfolio = await scenarioOptimum(ctx, setup, options, costs);
@@ -62,6 +65,27 @@ function withCost<T extends object>(
 
 function rejectCostsWithTargetVolatility(costs: TransactionCostsInput | undefined): void {
   if (costs) throw invalidInput("--cost-rate cannot be combined with --target-volatility; drop one of them.");
+}
+
+/** Maximum Sharpe under the constraints (exact Charnes–Cooper QP); with --target, least variance at it. */
+async function sharpeOptimum(ctx: EngineContext, setup: PortfolioSetup, options: CommandOptions) {
+  const constraints = constraintsFromOptions(tickersOf(setup), options);
+  const riskFreeRate = await ctx.riskFreeRate(ctx.window(options, setup.assets).end);
+  if (options.target !== undefined) {
+    if (!(options.target > riskFreeRate)) {
+      throw new ScrillaError(
+        "INFEASIBLE",
+        `A maximum-Sharpe portfolio at target return ${options.target} needs the target above the risk-free rate ${riskFreeRate}.`,
+        { riskFreeRate, targetReturn: options.target },
+      );
+    }
+    return constrainedMinimumVariance(setup.model, {
+      ...(constraints && { constraints }),
+      targetReturn: options.target,
+      riskFreeRate,
+    });
+  }
+  return constrainedMaximumSharpe(setup.model, { ...(constraints && { constraints }), riskFreeRate });
 }
 
 async function meanVarianceOptimum(
