@@ -10,6 +10,7 @@ import {
   portfolioModel,
   ScrillaError,
   semivariance,
+  tickerTransactionCosts,
   transactionCost,
 } from "../src/index.js";
 import { factorCovariance } from "./support/factor-covariance.js";
@@ -339,4 +340,27 @@ describe("scenario LPs with costs", () => {
       }
     });
   }
+});
+
+describe("labelled costs", () => {
+  it("maps current weights and rates by ticker into asset order; unknown rate tickers are INVALID_INPUT", () => {
+    const tickers = ["SPY", "GLD", "BX"];
+    expect(
+      tickerTransactionCosts(tickers, { current: { GLD: 0.4, SPY: 0.6 }, rates: { BX: 0.002, SPY: 0.001 } }),
+    ).toEqual({
+      current: [0.6, 0.4, 0],
+      rates: [0.001, 0, 0.002],
+    });
+    expect(tickerTransactionCosts(tickers, { current: { BX: 1 }, rates: 0.003 })).toEqual({
+      current: [0, 0, 1],
+      rates: 0.003,
+    });
+    let code: string | undefined;
+    try {
+      tickerTransactionCosts(tickers, { current: {}, rates: { QQQ: 0.001 } });
+    } catch (error) {
+      code = (error as ScrillaError).code;
+    }
+    expect(code).toBe("INVALID_INPUT");
+  });
 });

@@ -1,4 +1,9 @@
-import { invalidInput, type PortfolioConstraintsInput, type TransactionCostsInput } from "@scrilla/core";
+import {
+  invalidInput,
+  type PortfolioConstraintsInput,
+  type TransactionCostsInput,
+  tickerTransactionCosts,
+} from "@scrilla/core";
 import type { CommandOptions } from "../engine-types.js";
 
 /** The constraints the options ask for, by ticker (undefined when none: the classic long-only problem). */
@@ -41,16 +46,12 @@ export function transactionCostsFromOptions(
   if (rate === undefined) return undefined;
   const current = options.currentWeights;
   if (!current) throw invalidInput('--cost-rate needs the current weights: --current FILE with {"TICKER": weight}.');
-  const byTicker = Object.fromEntries(Object.entries(current).map(([ticker, w]) => [ticker.toUpperCase(), w]));
-  if (typeof rate === "number") {
-    return { current: tickers.map((ticker) => byTicker[ticker] ?? 0), rates: rate };
-  }
-  const rates = Object.fromEntries(Object.entries(rate).map(([ticker, r]) => [ticker.toUpperCase(), r]));
-  const unknown = Object.keys(rates).filter((ticker) => !tickers.includes(ticker));
-  if (unknown.length > 0)
-    throw invalidInput(`The cost rates name tickers not in the portfolio: ${unknown.join(", ")}.`);
-  return {
-    current: tickers.map((ticker) => byTicker[ticker] ?? 0),
-    rates: tickers.map((ticker) => rates[ticker] ?? 0),
-  };
+  return tickerTransactionCosts(tickers, {
+    current: upperKeys(current),
+    rates: typeof rate === "number" ? rate : upperKeys(rate),
+  });
+}
+
+function upperKeys(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).map(([ticker, value]) => [ticker.toUpperCase(), value]));
 }
