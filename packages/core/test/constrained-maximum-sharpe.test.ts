@@ -6,94 +6,15 @@ import {
   maximumSharpe,
   type PortfolioConstraintsInput,
   portfolioModel,
-  ScrillaError,
+  type ScrillaError,
 } from "../src/index.js";
 import { codeOf } from "./support/assertions.js";
-import { factorCovariance } from "./support/factor-covariance.js";
-import { certifyLp, type Row } from "./support/lp-certificate.js";
-
-interface Case {
-  n: number;
-  mu: number[];
-  covariance: Float64Array;
-  lower: number;
-  upper: number;
-  groupOf: string[];
-  cap: number;
-  leverage: number | undefined;
-  turnover: number | undefined;
-  current: number[];
-  riskFreeRate: number;
-}
-
-const cases: fc.Arbitrary<Case> = fc.integer({ min: 2, max: 6 }).chain((n) =>
-  fc
-    .record({
-      n: fc.constant(n),
-      mu: fc.array(
-        fc.integer({ min: -500, max: 3000 }).map((bp) => bp / 10_000),
-        { minLength: n, maxLength: n },
-      ),
-      loadings: fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: 2 * n, maxLength: 2 * n }),
-      idiosyncratic: fc.array(fc.double({ min: 0.005, max: 0.06, noNaN: true }), { minLength: n, maxLength: n }),
-      lower: fc.constantFrom(0, -0.3, -1),
-      upper: fc.constantFrom(0.6, 1, 1.5),
-      groupOf: fc.array(fc.constantFrom("tech", "energy", "other"), { minLength: n, maxLength: n }),
-      cap: fc.double({ min: 0.3, max: 0.9, noNaN: true }),
-      leverage: fc.option(fc.double({ min: 1, max: 2, noNaN: true }), { nil: undefined }),
-      turnover: fc.option(fc.double({ min: 0.05, max: 1, noNaN: true }), { nil: undefined }),
-      riskFreeRate: fc.constantFrom(0, 0.01, 0.03),
-    })
-    .map(({ loadings, idiosyncratic, ...rest }) => ({
-      ...rest,
-      covariance: factorCovariance(loadings, idiosyncratic, 2),
-      current: new Array<number>(n).fill(1 / n),
-    }))
-    .filter((c) => c.upper * c.n >= 1.05 && !(c.lower === 0 && c.upper < 1 && c.cap * 3 < 1.05)),
-);
-
-function constraintsOf(c: Case): PortfolioConstraintsInput {
-  return {
-    bounds: { lower: c.lower, upper: c.upper },
-    groups: {
-      membership: c.groupOf,
-      limits: Object.fromEntries(
-        ["tech", "energy"].filter((g) => c.groupOf.includes(g)).map((g) => [g, { max: c.cap }]),
-      ),
-    },
-    ...(c.leverage !== undefined && { leverage: c.leverage }),
-    ...(c.turnover !== undefined && { turnover: { current: c.current, max: c.turnover } }),
-  };
-}
-
-/** The feasible set of w written out in the test: rows normal·w ≥ bound, L1 caps by all 2ⁿ sign vectors. */
-function feasibleSet(c: Case): Row[] {
-  const n = c.n;
-  const unit = (i: number, s: number) => Array.from({ length: n }, (_, j) => (j === i ? s : 0));
-  const rows: Row[] = [{ normal: new Array(n).fill(1), bound: 1, equality: true }];
-  for (let i = 0; i < n; i++)
-    rows.push({ normal: unit(i, 1), bound: c.lower }, { normal: unit(i, -1), bound: -c.upper });
-  for (const group of ["tech", "energy"]) {
-    rows.push({ normal: c.groupOf.map((g) => (g === group ? -1 : 0)), bound: -c.cap });
-  }
-  for (let mask = 0; mask < 2 ** n; mask++) {
-    const s = Array.from({ length: n }, (_, i) => ((mask >> i) & 1 ? 1 : -1));
-    if (c.leverage !== undefined) rows.push({ normal: s.map((v) => -v), bound: -c.leverage });
-    if (c.turnover !== undefined) {
-      const shift = s.reduce((sum, v, i) => sum + v * c.current[i]!, 0);
-      rows.push({ normal: s.map((v) => -v), bound: -(c.turnover + shift) });
-    }
-  }
-  return rows;
-}
+import { attempt, cases, constraintsOf, feasibleSet, sigmaTimes } from "./support/constraint-cases.js";
+import { certifyLp } from "./support/lp-certificate.js";
 
 /** Sharpe ratio and its gradient ∇S = μ/σ − (μᵀw − rf)·Σw/σ³, by plain loops. */
 function sharpe(c: { n: number; mu: number[]; covariance: Float64Array }, w: ArrayLike<number>, rf: number) {
-  const sw = Array.from({ length: c.n }, (_, i) => {
-    let sum = 0;
-    for (let j = 0; j < c.n; j++) sum += c.covariance[i * c.n + j]! * w[j]!;
-    return sum;
-  });
+  const sw = sigmaTimes(c, w);
   let variance = 0;
   let excess = -rf;
   for (let i = 0; i < c.n; i++) {
@@ -112,13 +33,10 @@ describe("constrained maximum Sharpe (Charnes–Cooper, homogenised constraints)
     fc.assert(
       fc.property(cases, (c) => {
         const model = portfolioModel({ annualReturns: c.mu, covariance: c.covariance });
-        let result: ReturnType<typeof constrainedMaximumSharpe>;
-        try {
-          result = constrainedMaximumSharpe(model, { constraints: constraintsOf(c), riskFreeRate: c.riskFreeRate });
-        } catch (error) {
-          if (error instanceof ScrillaError && error.code === "INFEASIBLE") return;
-          throw error;
-        }
+        const result = attempt(() =>
+          constrainedMaximumSharpe(model, { constraints: constraintsOf(c), riskFreeRate: c.riskFreeRate }),
+        );
+        if (!result) return;
         solved++;
         const w = result.weights;
         const { value, gradient } = sharpe(c, w, c.riskFreeRate);
@@ -230,11 +148,18 @@ describe("small cases against brute force and the frontier", () => {
     expect(capped.weights[0]!).toBeCloseTo(0.4, 12);
   });
 
-  it("market neutral is a typed INVALID_INPUT; no portfolio above rf is INFEASIBLE; bad constraints are named", () => {
+  it("market neutral is a typed INVALID_INPUT; nothing above rf is INFEASIBLE; a target; bad constraints named", () => {
     expect(codeOf(() => constrainedMaximumSharpe(model, { constraints: { budget: 0, bounds: { lower: -1 } } }))).toBe(
       "INVALID_INPUT",
     );
     expect(codeOf(() => constrainedMaximumSharpe(model, { riskFreeRate: 0.2 }))).toBe("INFEASIBLE");
+    // With a target return: the least-variance portfolio there, which needs the target above rf.
+    const atTarget = constrainedMaximumSharpe(model, { constraints, riskFreeRate: rf, targetReturn: 0.07 }).weights;
+    const least = constrainedMinimumVariance(model, { constraints, targetReturn: 0.07 }).weights;
+    atTarget.forEach((v, i) => {
+      expect(v).toBeCloseTo(least[i]!, 14);
+    });
+    expect(codeOf(() => constrainedMaximumSharpe(model, { riskFreeRate: rf, targetReturn: 0.02 }))).toBe("INFEASIBLE");
     try {
       constrainedMaximumSharpe(model, {
         constraints: { groups: { membership: ["a", "a", "b"], limits: { a: { min: 0.7 }, b: { min: 0.5 } } } },

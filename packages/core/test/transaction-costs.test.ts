@@ -8,11 +8,12 @@ import {
   minimumScenarioRisk,
   type PortfolioConstraintsInput,
   portfolioModel,
-  ScrillaError,
+  type ScrillaError,
   semivariance,
   tickerTransactionCosts,
   transactionCost,
 } from "../src/index.js";
+import { attempt, sigmaTimes } from "./support/constraint-cases.js";
 import { factorCovariance } from "./support/factor-covariance.js";
 import { certifyLp, type Row } from "./support/lp-certificate.js";
 
@@ -104,23 +105,6 @@ function lifted(c: Case, w: ArrayLike<number>): number[] {
   for (let i = 0; i < c.n; i++) x.push(Math.max(w[i]! - c.current[i]!, 0));
   for (let i = 0; i < c.n; i++) x.push(Math.max(c.current[i]! - w[i]!, 0));
   return x;
-}
-
-function sigmaTimes(c: Case, w: ArrayLike<number>): number[] {
-  return Array.from({ length: c.n }, (_, i) => {
-    let sum = 0;
-    for (let j = 0; j < c.n; j++) sum += c.covariance[i * c.n + j]! * w[j]!;
-    return sum;
-  });
-}
-
-function attempt<T>(run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof ScrillaError && error.code === "INFEASIBLE") return undefined;
-    throw error;
-  }
 }
 
 /** ½wᵀΣw − b·μᵀw scaled by a (the objectives' smooth parts) plus the cost, evaluated by plain loops. */

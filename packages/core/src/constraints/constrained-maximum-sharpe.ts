@@ -1,7 +1,9 @@
 import { invalidInput, ScrillaError } from "../errors.js";
+import { requireTargetAboveRiskFree } from "../portfolio/maximum-sharpe.js";
 import { type OptimisedPortfolio, optimisedPortfolio } from "../portfolio/optimised-portfolio.js";
 import type { PortfolioModel } from "../portfolio/portfolio-model.js";
 import type { LinearConstraint } from "../portfolio/quadratic-program.js";
+import { constrainedMinimumVariance } from "./constrained-optimisers.js";
 import { solveConstrainedMeanVariance, solveNamed } from "./constrained-quadratic.js";
 import {
   type PortfolioConstraints,
@@ -13,6 +15,8 @@ export interface ConstrainedMaximumSharpeOptions {
   constraints?: PortfolioConstraintsInput;
   /** Annual risk-free rate (decimal), default 0. */
   riskFreeRate?: number;
+  /** With a target return (above rf) the problem is the least-variance portfolio at that return. */
+  targetReturn?: number;
 }
 
 const CUT_TOLERANCE = 1e-12;
@@ -44,6 +48,14 @@ export function constrainedMaximumSharpe(
         : `Maximum Sharpe needs a fully invested budget Σw = 1, got ${constraints.budget}; rescale the bounds and caps.`,
       { constraint: "budget" },
     );
+  }
+  if (options.targetReturn !== undefined) {
+    requireTargetAboveRiskFree(options.targetReturn, riskFreeRate);
+    return constrainedMinimumVariance(model, {
+      ...(options.constraints && { constraints: options.constraints }),
+      targetReturn: options.targetReturn,
+      riskFreeRate,
+    });
   }
   const { problem, names } = homogeneousProgram(model, constraints, riskFreeRate);
   let iterations = 0;

@@ -9,7 +9,6 @@ import {
   type OptimisedPortfolio,
   portfolioModel,
   type ScenarioPortfolio,
-  ScrillaError,
   scenarioEfficientFrontier,
   TRADING_DAYS_PER_YEAR,
   type TransactionCostsInput,
@@ -70,22 +69,11 @@ function rejectCostsWithTargetVolatility(costs: TransactionCostsInput | undefine
 /** Maximum Sharpe under the constraints (exact Charnes–Cooper QP); with --target, least variance at it. */
 async function sharpeOptimum(ctx: EngineContext, setup: PortfolioSetup, options: CommandOptions) {
   const constraints = constraintsFromOptions(tickersOf(setup), options);
-  const riskFreeRate = await ctx.riskFreeRate(ctx.window(options, setup.assets).end);
-  if (options.target !== undefined) {
-    if (!(options.target > riskFreeRate)) {
-      throw new ScrillaError(
-        "INFEASIBLE",
-        `A maximum-Sharpe portfolio at target return ${options.target} needs the target above the risk-free rate ${riskFreeRate}.`,
-        { riskFreeRate, targetReturn: options.target },
-      );
-    }
-    return constrainedMinimumVariance(setup.model, {
-      ...(constraints && { constraints }),
-      targetReturn: options.target,
-      riskFreeRate,
-    });
-  }
-  return constrainedMaximumSharpe(setup.model, { ...(constraints && { constraints }), riskFreeRate });
+  return constrainedMaximumSharpe(setup.model, {
+    ...(constraints && { constraints }),
+    riskFreeRate: await ctx.riskFreeRate(ctx.window(options, setup.assets).end),
+    ...(options.target !== undefined && { targetReturn: options.target }),
+  });
 }
 
 async function meanVarianceOptimum(
