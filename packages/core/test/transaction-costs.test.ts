@@ -141,6 +141,33 @@ describe("proportional transaction costs: KKT of the exact split (w − w⁰ = u
     expect(solved).toBeGreaterThan(50);
   });
 
+  it("minimum variance + costs at a target return μᵀw = R (R between the smallest and largest μᵢ)", () => {
+    let solved = 0;
+    fc.assert(
+      fc.property(cases, fc.double({ min: 0.1, max: 0.9, noNaN: true }), (c, fraction) => {
+        const target = Math.min(...c.mu) + fraction * (Math.max(...c.mu) - Math.min(...c.mu));
+        const model = portfolioModel({ annualReturns: c.mu, covariance: c.covariance });
+        const result = attempt(() =>
+          constrainedMinimumVariance(model, {
+            constraints: constraintsOf(c),
+            transactionCosts: costsOf(c),
+            targetReturn: target,
+          }),
+        );
+        if (!result) return;
+        solved++;
+        const w = result.weights;
+        const rows = liftedRows(c);
+        rows.push({ normal: [...c.mu, ...new Array<number>(2 * c.n).fill(0)], bound: target, equality: true });
+        const certificate = certifyLp([...sigmaTimes(c, w), ...c.rates, ...c.rates], rows, lifted(c, w));
+        expect(certificate.infeasibility).toBeLessThanOrEqual(FEASIBILITY);
+        expect(certificate.stationarity).toBeLessThanOrEqual(KKT);
+      }),
+      { numRuns: 150 },
+    );
+    expect(solved).toBeGreaterThan(30);
+  });
+
   it("quadratic utility net of costs, and never worse than holding w⁰ when w⁰ is feasible", () => {
     let holdable = 0;
     fc.assert(
