@@ -154,6 +154,13 @@ export const CLI_OPTIONS: readonly CliOptionSpec[] = [
   },
   { long: "current", legacy: [], kind: "string", valueName: "file", description: "JSON {TICKER: weight} held now" },
   {
+    long: "cost-rate",
+    legacy: [],
+    kind: "string",
+    valueName: "rate|file",
+    description: "charge Σc·|w − current| (needs --current): one rate, e.g. 0.001, or JSON {TICKER: rate}",
+  },
+  {
     long: "risk",
     legacy: [],
     kind: "string",

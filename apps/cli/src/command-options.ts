@@ -50,12 +50,14 @@ export const FLAG_OF: Record<OptionName, string> = {
   sectors: "--sectors",
   maxTurnover: "--max-turnover",
   currentWeights: "--current",
+  costRate: "--cost-rate",
   risk: "--risk",
   views: "--views",
 };
 
 const SECTORS_EXAMPLE = '{"groups": {"SPY": "equity", "GLD": "gold"}, "limits": {"equity": {"max": 0.6}}}';
 const CURRENT_EXAMPLE = '{"SPY": 0.5, "GLD": 0.5}';
+const COST_RATES_EXAMPLE = '{"SPY": 0.0005, "GLD": 0.002}';
 const VIEWS_EXAMPLE =
   '{"marketCaps": {"SPY": 500, "GLD": 80}, "views": [{"asset": "GLD", "return": 0.06, "confidence": 0.5}]}';
 
@@ -153,6 +155,7 @@ function resolvePortfolioOptions(raw: RawOptions, command: CommandOptions): void
     if (!(maxTurnover >= 0)) throw invalid("--max-turnover must be ≥ 0, e.g. 0.2 for 20 %.");
     command.maxTurnover = maxTurnover;
   }
+  if (typeof raw.costRate === "string") command.costRate = costRateOption(raw.costRate);
   if (typeof raw.risk === "string") {
     const risk = raw.risk.toLowerCase();
     if (risk !== "cvar-historical" && risk !== "cdar" && risk !== "semivariance") {
@@ -169,6 +172,16 @@ function resolvePortfolioOptions(raw: RawOptions, command: CommandOptions): void
   if (typeof raw.views === "string") {
     command.views = readJsonOption(raw.views, "--views", VIEWS_EXAMPLE) as CommandOptions["views"];
   }
+}
+
+/** --cost-rate 0.001 (one rate) or --cost-rate FILE (JSON rates by ticker). */
+function costRateOption(value: string): number | Record<string, number> {
+  const rate = Number(value);
+  if (value.trim() !== "" && Number.isFinite(rate)) {
+    if (!(rate >= 0)) throw invalid("--cost-rate must be ≥ 0, e.g. 0.001 for 10 bp.");
+    return rate;
+  }
+  return readJsonOption(value, "--cost-rate", COST_RATES_EXAMPLE) as Record<string, number>;
 }
 
 function resolveMethod(raw: RawOptions): EstimationMethod | undefined {

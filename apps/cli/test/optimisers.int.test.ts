@@ -11,6 +11,12 @@ const RUNS = {
   sectors: ["opt", "ALLY", "BX", "SPY", ...WINDOW, "--sectors", "sectors.json", "--target", "0.4", "--json"],
   badSectors: ["opt", "ALLY", "BX", "SPY", ...WINDOW, "--sectors", "infeasible.json", "--json"],
   turnover: ["opt", "SPY", "GLD", ...WINDOW, "--max-turnover", "0.1", "--current", "current.json", "--json"],
+  costs: ["opt", "SPY", "GLD", ...WINDOW, "--cost-rate", "costs.json", "--current", "current.json", "--json"],
+  costsHold: ["opt", "SPY", "GLD", ...WINDOW, "--cost-rate", "1", "--current", "current.json", "--json"],
+  costsWithoutCurrent: ["opt", "SPY", "GLD", ...WINDOW, "--cost-rate", "0.001", "--json"],
+  sharpeShort: ["opt", "SPY", "GLD", ...WINDOW, "--sharpe", "--short", "--json"],
+  sharpeLong: ["opt", "SPY", "GLD", ...WINDOW, "--sharpe", "--json"],
+  sharpeRisk: ["opt", "SPY", "GLD", ...WINDOW, "--sharpe", "--risk", "cdar", "--json"],
   cvar: ["opt", "ALLY", "BX", "SPY", ...WINDOW, "--risk", "cvar-historical", "--json"],
   cdarFrontier: ["ef", "ALLY", "BX", "SPY", ...WINDOW, "--risk", "cdar", "--steps", "3", "--json"],
   hrp: ["hrp", "SPY", "GLD", ...WINDOW, "--json"],
@@ -40,6 +46,8 @@ type Allocation = {
   expected_return?: number;
   risk_measure?: string;
   prior_returns?: Record<string, number>;
+  transaction_cost?: number;
+  sharpe_ratio?: number;
   posterior_returns?: Record<string, number>;
 };
 
@@ -55,6 +63,7 @@ beforeAll(async () => {
     limits: { fin: { min: 0.8 }, index: { min: 0.5 } },
   });
   file("current.json", { SPY: 0.5, GLD: 0.5 });
+  file("costs.json", { SPY: 0.001, GLD: 0.003 });
   file("views.json", {
     marketCaps: { SPY: 400, GLD: 60 },
     riskAversion: 2.5,
@@ -117,6 +126,49 @@ describe("optimize-portfolio with the new constraints and objectives", () => {
   it("--max-turnover keeps Σ|w − current| within the cap", () => {
     const w = weights(json("turnover"));
     expect(Math.abs(w.SPY! - 0.5) + Math.abs(w.GLD! - 0.5)).toBeLessThanOrEqual(0.1 + 2 * ROUNDED);
+  });
+
+  it("--cost-rate FILE: min ½σ² + Σcᵢ|wᵢ − w⁰ᵢ| on two assets, by hand", () => {
+    const [, s1] = moments("SPY");
+    const [, s2] = moments("GLD");
+    const rho = PEARSON["SPY-GLD"]!;
+    // x·SPY + (1 − x)·GLD: ½σ²(x) = ½(a·x² + b·x + c); trading x away from 0.5 costs (0.001 + 0.003)·|x − 0.5|.
+    const a = s1 * s1 + s2 * s2 - 2 * rho * s1 * s2;
+    const b = -2 * s2 * s2 + 2 * rho * s1 * s2;
+    const k = 0.004;
+    const slope = a * 0.5 + b / 2;
+    const side = -Math.sign(slope);
+    const x = Math.abs(slope) <= k ? 0.5 : Math.min(1, Math.max(0, -(b / 2 + k * side) / a));
+    const result = json("costs");
+    const w = weights(result);
+    expect(Math.abs(w.SPY! - x)).toBeLessThanOrEqual(ROUNDED);
+    expect(result.transaction_cost!).toBeCloseTo(k * Math.abs(w.SPY! - 0.5), 6);
+  });
+
+  it("--cost-rate above every gain keeps the current weights; without --current it is INVALID_INPUT", () => {
+    const result = json("costsHold");
+    expect(weights(result)).toEqual({ SPY: 0.5, GLD: 0.5 });
+    expect(result.transaction_cost!).toBeLessThan(1e-12);
+    const run = runs.get("costsWithoutCurrent")!;
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain("--current");
+  });
+
+  it("--sharpe --short: the two-asset tangency Σ⁻¹(μ − rf) normalised, within [−1, 1], by hand", () => {
+    const [m1, s1] = moments("SPY");
+    const [m2, s2] = moments("GLD");
+    const c = PEARSON["SPY-GLD"]! * s1 * s2;
+    const result = json("sharpeShort");
+    // The engine's risk-free rate, read back from the reported ratio: rf = R − S·σ.
+    const rf = result.portfolio_return - result.sharpe_ratio! * result.portfolio_volatility;
+    const raw = [s2 * s2 * (m1 - rf) - c * (m2 - rf), s1 * s1 * (m2 - rf) - c * (m1 - rf)];
+    const x = Math.min(1, Math.max(-1, raw[0]! / (raw[0]! + raw[1]!)));
+    expect(Math.abs(weights(result).SPY! - x)).toBeLessThanOrEqual(ROUNDED);
+    // Allowing shorts can only raise the best ratio.
+    expect(result.sharpe_ratio!).toBeGreaterThanOrEqual(json("sharpeLong").sharpe_ratio! - 1e-9);
+    const refused = runs.get("sharpeRisk")!;
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("--sharpe cannot be combined");
   });
 
   it("--risk cvar-historical minimises the historical CVaR and reports it", () => {

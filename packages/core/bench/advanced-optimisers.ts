@@ -3,6 +3,7 @@ import { portfolioConstraints } from "../src/constraints/portfolio-constraints.j
 import {
   constrainedMinimumVariance,
   hierarchicalRiskParity,
+  maximumQuadraticUtility,
   minimumScenarioRisk,
   minimumVariance,
   type PortfolioModel,
@@ -45,6 +46,34 @@ async function fullCvarLp(input: { returns: Float64Array; assets: number }, beta
   await solveLinearProgram(program.build());
 }
 
+/** The scenarios above with asset 0 made cash-like (never below 0): the least semivariance is 0, not unique. */
+function degenerateScenarios(n: number, T: number): { returns: Float64Array; assets: number } {
+  const input = scenarios(n, T);
+  const next = uniforms(n + 7 * T);
+  for (let t = 0; t < T; t++) input.returns[t * n] = 0.0001 + 0.00002 * next();
+  return input;
+}
+
+/** The whole semivariance QP min (1/T)Σdₜ², dₜ ≥ −rₜᵀw, dₜ ≥ 0 in HiGHS (the former fallback, contender). */
+async function fullSemivarianceQp(input: { returns: Float64Array; assets: number }): Promise<void> {
+  const n = input.assets;
+  const T = input.returns.length / n;
+  const program = new ScenarioProgram(portfolioConstraints(n));
+  const weights = Array.from({ length: n }, (_, i) => i);
+  for (let t = 0; t < T; t++) {
+    const d = program.addColumn(0, 0, Infinity);
+    program.addRow("s", [...weights, d], [...input.returns.subarray(t * n, t * n + n), 1], 0, Infinity);
+  }
+  const starts = new Int32Array(program.columns + 1);
+  for (let j = 0; j < program.columns; j++) starts[j + 1] = starts[j]! + (j >= n ? 1 : 0);
+  const hessian = {
+    starts,
+    indices: Int32Array.from({ length: T }, (_, t) => n + t),
+    values: new Float64Array(T).fill(2 / T),
+  };
+  await solveLinearProgram(program.build(hessian));
+}
+
 /** Bisection on the exact QP frontier σ(R) — the nested search target volatility avoids (contender). */
 function bisectTargetVolatility(model: PortfolioModel, target: number): void {
   let low = minimumVariance(model).annualReturn;
@@ -74,6 +103,14 @@ export async function run(): Promise<BenchFigure[]> {
       },
     );
   }
+  const calm = degenerateScenarios(100, 1260);
+  const semi = await timeMsAsync(() => minimumScenarioRisk(calm, "semivariance"), 3, 1);
+  const wholeQp = await timeMsAsync(() => fullSemivarianceQp(calm), 1, 0);
+  const calmSize = "100 assets × 1,260 scenarios, one never below 0";
+  figures.push(
+    { name: "core minimumScenarioRisk semivariance, degenerate", value: semi, unit: "ms", size: calmSize },
+    { name: "  ratio: whole QP in HiGHS (former fallback) / ours", value: wholeQp / semi, unit: "×", size: calmSize },
+  );
   const five = syntheticModel(500);
   figures.push({
     name: "core hierarchicalRiskParity",
@@ -91,6 +128,22 @@ export async function run(): Promise<BenchFigure[]> {
     {
       name: "  ratio: 60-step bisection on exact QPs / frontier walk",
       value: bisection / walk,
+      unit: "×",
+      size: "100 assets",
+    },
+  );
+  const current = new Float64Array(100).fill(1 / 100);
+  const withCosts = timeMs(
+    () => maximumQuadraticUtility(hundred, { riskAversion: 3, transactionCosts: { current, rates: 0.002 } }),
+    7,
+    2,
+  );
+  const withoutCosts = timeMs(() => maximumQuadraticUtility(hundred, { riskAversion: 3 }), 7, 2);
+  figures.push(
+    { name: "core maximumQuadraticUtility with 20 bp costs", value: withCosts, unit: "ms", size: "100 assets" },
+    {
+      name: "  ratio: with costs / without (exact pieces)",
+      value: withCosts / withoutCosts,
       unit: "×",
       size: "100 assets",
     },

@@ -48,8 +48,13 @@ export interface CommandOptions {
   sectors?: { groups: Record<string, string>; limits: Record<string, { min?: number; max?: number }> };
   /** L1 turnover cap against `currentWeights`, e.g. 0.2. */
   maxTurnover?: number;
-  /** Current weights by ticker (for --max-turnover). */
+  /** Current weights by ticker (for --max-turnover and --cost-rate). */
   currentWeights?: Record<string, number>;
+  /**
+   * Proportional transaction cost per unit of weight traded against `currentWeights` (0.001 = 10 bp), one
+   * rate or a rate per ticker (tickers left out trade free); charged in the objective.
+   */
+  costRate?: number | Record<string, number>;
   /** Optimise a risk measured on the daily return scenarios instead of the variance. */
   risk?: ScenarioRiskMeasure;
   /** black-litterman: market caps, risk aversion and views. */

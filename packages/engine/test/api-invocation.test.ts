@@ -49,4 +49,17 @@ describe("@scrilla/engine/api requests", () => {
       checkInvocation(correlation, { tickers: ["SPY", "GLD"], options: { start: "2021-07-14" } }),
     ).not.toThrow();
   });
+
+  it("takes --cost-rate as one number (query string or body) or rates by ticker, never negative", () => {
+    expect(parseQueryInvocation({ tickers: "SPY,GLD", costRate: "0.001" }).options).toEqual({ costRate: 0.001 });
+    const byTicker = { tickers: ["SPY", "GLD"], options: { costRate: { SPY: 0.0005, GLD: 0.002 } } };
+    expect(parseInvocation(byTicker, "body").options).toEqual(byTicker.options);
+    const negative = codeOf(() => parseInvocation({ tickers: ["SPY"], options: { costRate: -0.01 } }, "body"));
+    expect(negative.code).toBe("INVALID_INPUT");
+    expect(negative.message).toContain("costRate");
+    const optimise = findCommand("opt")!;
+    expect(() =>
+      checkInvocation(optimise, { tickers: ["SPY", "GLD"], options: { costRate: 0.001, currentWeights: { SPY: 1 } } }),
+    ).not.toThrow();
+  });
 });

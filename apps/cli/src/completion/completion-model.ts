@@ -44,6 +44,7 @@ const CLI_NAMES: Record<OptionName, string[]> = {
   sectors: ["sectors"],
   maxTurnover: ["max-turnover"],
   currentWeights: ["current"],
+  costRate: ["cost-rate"],
   risk: ["risk"],
   views: ["views"],
 };

@@ -1,8 +1,13 @@
 import { invalidInput } from "../errors.js";
 import { type OptimisedPortfolio, optimisedPortfolio } from "../portfolio/optimised-portfolio.js";
 import type { PortfolioModel } from "../portfolio/portfolio-model.js";
-import { solveConstrainedMeanVariance } from "./constrained-quadratic.js";
-import { type PortfolioConstraintsInput, portfolioConstraints } from "./portfolio-constraints.js";
+import { type MeanVarianceObjective, solveConstrainedMeanVariance } from "./constrained-quadratic.js";
+import {
+  type PortfolioConstraints,
+  type PortfolioConstraintsInput,
+  portfolioConstraints,
+} from "./portfolio-constraints.js";
+import { solveWithTransactionCosts, type TransactionCostsInput, transactionCosts } from "./transaction-costs.js";
 
 export interface ConstrainedOptions {
   constraints?: PortfolioConstraintsInput;
@@ -10,6 +15,8 @@ export interface ConstrainedOptions {
   gamma?: number;
   /** Annual risk-free rate for the reported Sharpe ratio. */
   riskFreeRate?: number;
+  /** Proportional costs Σ cᵢ|wᵢ − w⁰ᵢ| against the current weights, charged in the objective (exact). */
+  transactionCosts?: TransactionCostsInput;
 }
 
 export interface ConstrainedMinimumVarianceOptions extends ConstrainedOptions {
@@ -17,7 +24,7 @@ export interface ConstrainedMinimumVarianceOptions extends ConstrainedOptions {
   targetReturn?: number;
 }
 
-/** min wᵀΣw (+ γ‖w‖²) under any linear constraints, shorting, leverage and turnover caps; exact. */
+/** min ½wᵀΣw (+ γ‖w‖², + Σcᵢ|wᵢ − w⁰ᵢ|) under any linear constraints, shorting, leverage and turnover caps; exact. */
 export function constrainedMinimumVariance(
   model: PortfolioModel,
   options: ConstrainedMinimumVarianceOptions = {},
@@ -26,7 +33,7 @@ export function constrainedMinimumVariance(
   if (options.targetReturn !== undefined && !Number.isFinite(options.targetReturn)) {
     throw invalidInput(`targetReturn must be a finite decimal, got ${options.targetReturn}.`);
   }
-  const solved = solveConstrainedMeanVariance(model, constraints, {
+  const solved = solve(model, constraints, options, {
     varianceScale: 1,
     returnScale: 0,
     gamma: checkedGamma(options.gamma),
@@ -40,7 +47,7 @@ export interface QuadraticUtilityOptions extends ConstrainedOptions {
   riskAversion?: number;
 }
 
-/** max μᵀw − (δ/2)·wᵀΣw (− γ‖w‖²) under the constraints; exact. */
+/** max μᵀw − (δ/2)·wᵀΣw (− γ‖w‖², − Σcᵢ|wᵢ − w⁰ᵢ|) under the constraints; exact. */
 export function maximumQuadraticUtility(
   model: PortfolioModel,
   options: QuadraticUtilityOptions = {},
@@ -50,12 +57,27 @@ export function maximumQuadraticUtility(
     throw invalidInput(`riskAversion must be a positive number (e.g. 1–10), got ${riskAversion}.`);
   }
   const constraints = portfolioConstraints(model.size, options.constraints);
-  const solved = solveConstrainedMeanVariance(model, constraints, {
+  const solved = solve(model, constraints, options, {
     varianceScale: riskAversion,
     returnScale: 1,
     gamma: checkedGamma(options.gamma),
   });
   return optimisedPortfolio(model, solved.weights, constraints, solved.iterations, options.riskFreeRate);
+}
+
+function solve(
+  model: PortfolioModel,
+  constraints: PortfolioConstraints,
+  options: ConstrainedOptions,
+  objective: MeanVarianceObjective,
+) {
+  if (!options.transactionCosts) return solveConstrainedMeanVariance(model, constraints, objective);
+  return solveWithTransactionCosts(
+    model,
+    constraints,
+    objective,
+    transactionCosts(model.size, options.transactionCosts),
+  );
 }
 
 function checkedGamma(gamma: number | undefined): number {

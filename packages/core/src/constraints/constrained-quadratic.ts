@@ -15,6 +15,10 @@ export interface MeanVarianceObjective {
   /** L2 regularisation γ·‖w‖² (PyPortfolioOpt's gamma). */
   gamma: number;
   targetReturn?: number;
+  /** Added to the linear term (e.g. the trading-cost slopes of one sign pattern). */
+  linearShift?: Float64Array;
+  /** Inequalities appended after the constraints' own (their multipliers start at `extraStart`). */
+  extraInequalities?: readonly { constraint: LinearConstraint; name: string }[];
 }
 
 export interface ConstrainedSolution {
@@ -23,6 +27,8 @@ export interface ConstrainedSolution {
   /** Names of the constraints in solver order (equalities, then inequalities). */
   names: string[];
   iterations: number;
+  /** Index in `solution.inequalityMultipliers` of the first of `objective.extraInequalities`. */
+  extraStart: number;
 }
 
 const CUT_TOLERANCE = 1e-12;
@@ -41,6 +47,11 @@ export function solveConstrainedMeanVariance(
 ): ConstrainedSolution {
   const n = model.size;
   const { problem, equalityNames, inequalityNames } = meanVarianceProgram(model, constraints, objective);
+  const extraStart = inequalityNames.length;
+  for (const extra of objective.extraInequalities ?? []) {
+    problem.inequalities.push(extra.constraint);
+    inequalityNames.push(extra.name);
+  }
   const inequalities = [...problem.inequalities];
   let iterations = 0;
   for (let round = 0; ; round++) {
@@ -48,7 +59,7 @@ export function solveConstrainedMeanVariance(
     const solution = solveNamed({ ...problem, inequalities }, names);
     iterations += solution.iterations;
     const cut = violatedCut(constraints, solution.x);
-    if (!cut || round > 20 * n + 100) return { weights: solution.x, solution, names, iterations };
+    if (!cut || round > 20 * n + 100) return { weights: solution.x, solution, names, iterations, extraStart };
     inequalities.push(cut.constraint);
     inequalityNames.push(cut.name);
   }
@@ -59,10 +70,15 @@ export function meanVarianceProgram(
   model: PortfolioModel,
   constraints: PortfolioConstraints,
   objective: MeanVarianceObjective,
-): { problem: QuadraticProgram; equalityNames: string[]; inequalityNames: string[] } {
+): {
+  problem: QuadraticProgram & { inequalities: LinearConstraint[] };
+  equalityNames: string[];
+  inequalityNames: string[];
+} {
   const n = model.size;
   const choleskyLower = hessianFactor(model, objective);
-  const linear = model.annualReturns.map((m) => -objective.returnScale * m);
+  const shift = objective.linearShift;
+  const linear = model.annualReturns.map((m, i) => -objective.returnScale * m + (shift ? shift[i]! : 0));
   const equalities: LinearConstraint[] = [
     { kind: "dense", normal: new Float64Array(n).fill(1), bound: constraints.budget },
   ];

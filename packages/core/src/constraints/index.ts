@@ -1,3 +1,4 @@
+export { type ConstrainedMaximumSharpeOptions, constrainedMaximumSharpe } from "./constrained-maximum-sharpe.js";
 export {
   type ConstrainedMinimumVarianceOptions,
   type ConstrainedOptions,
@@ -7,3 +8,9 @@ export {
 } from "./constrained-optimisers.js";
 export type { GroupLimit, LinearWeightConstraint, PortfolioConstraintsInput } from "./portfolio-constraints.js";
 export { type TargetVolatilityOptions, targetVolatility } from "./target-volatility.js";
+export {
+  type TransactionCosts,
+  type TransactionCostsInput,
+  transactionCost,
+  transactionCosts,
+} from "./transaction-costs.js";

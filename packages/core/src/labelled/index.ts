@@ -31,3 +31,7 @@ export {
   type TickerPortfolioModel,
   tickerPortfolioModel,
 } from "./ticker-portfolio.js";
+export {
+  type TickerTransactionCostsInput,
+  tickerTransactionCosts,
+} from "./ticker-transaction-costs.js";

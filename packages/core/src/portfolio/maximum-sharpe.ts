@@ -34,18 +34,23 @@ export function maximumSharpe(model: PortfolioModel, options: MaximumSharpeOptio
     );
   }
   if (options.targetReturn !== undefined) {
-    if (!(options.targetReturn > riskFreeRate)) {
-      throw new ScrillaError(
-        "INFEASIBLE",
-        `A maximum-Sharpe portfolio at target return ${options.targetReturn} needs the target above the risk-free rate ${riskFreeRate}.`,
-        { riskFreeRate, targetReturn: options.targetReturn },
-      );
-    }
+    requireTargetAboveRiskFree(options.targetReturn, riskFreeRate);
     const solved = solveMinimumVariance(model, bounds, options.targetReturn);
     return optimisedPortfolio(model, solved.weights, bounds, solved.iterations, riskFreeRate);
   }
   const solved = solveCharnesCooper(model, bounds, riskFreeRate);
   return optimisedPortfolio(model, solved.weights, bounds, solved.iterations, riskFreeRate);
+}
+
+/** A maximum-Sharpe portfolio at a target return is the least-variance one there, if the target beats rf. */
+export function requireTargetAboveRiskFree(targetReturn: number, riskFreeRate: number): void {
+  if (!(targetReturn > riskFreeRate)) {
+    throw new ScrillaError(
+      "INFEASIBLE",
+      `A maximum-Sharpe portfolio at target return ${targetReturn} needs the target above the risk-free rate ${riskFreeRate}.`,
+      { riskFreeRate, targetReturn },
+    );
+  }
 }
 
 function solveCharnesCooper(

@@ -1,4 +1,9 @@
 import { type PortfolioConstraintsInput, portfolioConstraints } from "../constraints/portfolio-constraints.js";
+import {
+  type TransactionCosts,
+  type TransactionCostsInput,
+  transactionCosts,
+} from "../constraints/transaction-costs.js";
 import { invalidInput } from "../errors.js";
 import { solveLinearProgram } from "../solver/highs-solver.js";
 import {
@@ -38,6 +43,8 @@ export interface ScenarioOptimiserOptions {
   expectedReturns?: ArrayLike<number>;
   /** Per-period benchmark B of the semivariance (default 0). */
   benchmark?: number;
+  /** Proportional costs Σ cᵢ|wᵢ − w⁰ᵢ| added to the (per-period) risk being minimised; exact. */
+  transactionCosts?: TransactionCostsInput;
 }
 
 export interface ScenarioPortfolio {
@@ -93,6 +100,7 @@ export interface PreparedProblem {
   expectedReturns: Float64Array;
   confidence: number;
   benchmark: number;
+  costs: TransactionCosts | undefined;
 }
 
 function prepare(
@@ -119,6 +127,7 @@ function prepare(
     expectedReturns,
     confidence: checkConfidence(options.confidence ?? 0.95),
     benchmark,
+    costs: options.transactionCosts && transactionCosts(n, options.transactionCosts),
   };
 }
 
@@ -172,7 +181,7 @@ async function solveCvarByScenarioGeneration(
   for (const t of start) included[t] = 1;
   const tailWeight = 1 / ((1 - confidence) * T);
   for (;;) {
-    const program = baseProgram(problem.constraints, problem.expectedReturns, targetReturn);
+    const program = baseProgram(problem.constraints, problem.expectedReturns, targetReturn, problem.costs);
     const alpha = program.addColumn(1, -Infinity, Infinity);
     const weightColumns = indices(n);
     for (let t = 0; t < T; t++) {
@@ -211,7 +220,7 @@ const GENERATION_TOLERANCE = 1e-12;
 async function solveCdar(problem: PreparedProblem, targetReturn: number | undefined): Promise<Float64Array> {
   const { scenarios, confidence } = problem;
   const { periods: T, assets: n, returns } = scenarios;
-  const program = baseProgram(problem.constraints, problem.expectedReturns, targetReturn);
+  const program = baseProgram(problem.constraints, problem.expectedReturns, targetReturn, problem.costs);
   const weights = indices(n);
   const tailWeight = 1 / ((1 - confidence) * T);
   const alpha = program.addColumn(1, -Infinity, Infinity);

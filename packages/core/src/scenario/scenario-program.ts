@@ -1,4 +1,5 @@
 import type { PortfolioConstraints } from "../constraints/portfolio-constraints.js";
+import type { TransactionCosts } from "../constraints/transaction-costs.js";
 import { ScrillaError } from "../errors.js";
 import { type LinearProgram, RowBuilder, type SparseRows } from "../solver/linear-program.js";
 
@@ -45,15 +46,25 @@ export class ScenarioProgram {
 
   /** Σ|wᵢ − centreᵢ| ≤ cap through aᵢ ≥ ±(wᵢ − centreᵢ), Σaᵢ ≤ cap. */
   private addL1Cap(name: string, centre: Float64Array, cap: number): void {
-    const n = centre.length;
+    const auxiliaries = this.addAbsoluteDeviations(name, centre, new Float64Array(centre.length));
+    this.addRow(name, auxiliaries, new Float64Array(centre.length).fill(1), -Infinity, cap);
+  }
+
+  /** Charges Σcᵢ|wᵢ − w⁰ᵢ| in the objective (exact: at the optimum aᵢ = |wᵢ − w⁰ᵢ| wherever cᵢ > 0). */
+  addTransactionCosts(costs: TransactionCosts): void {
+    this.addAbsoluteDeviations("transaction cost", costs.current, costs.rates);
+  }
+
+  /** Columns aᵢ ≥ ±(wᵢ − centreᵢ) with objective cost costᵢ·aᵢ; returns their indices. */
+  private addAbsoluteDeviations(name: string, centre: Float64Array, cost: Float64Array): number[] {
     const auxiliaries: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const a = this.addColumn(0, 0, Infinity);
+    for (let i = 0; i < centre.length; i++) {
+      const a = this.addColumn(cost[i]!, 0, Infinity);
       auxiliaries.push(a);
       this.addRow(`${name} (asset ${i})`, [a, i], [1, -1], -centre[i]!, Infinity);
       this.addRow(`${name} (asset ${i})`, [a, i], [1, 1], centre[i]!, Infinity);
     }
-    this.addRow(name, auxiliaries, new Float64Array(n).fill(1), -Infinity, cap);
+    return auxiliaries;
   }
 
   build(hessian?: SparseRows): LinearProgram {
@@ -87,8 +98,10 @@ export function baseProgram(
   constraints: PortfolioConstraints,
   expectedReturns: Float64Array,
   targetReturn: number | undefined,
+  costs?: TransactionCosts,
 ): ScenarioProgram {
   const program = new ScenarioProgram(constraints);
+  if (costs) program.addTransactionCosts(costs);
   if (targetReturn !== undefined) {
     const n = constraints.size;
     program.addRow(

@@ -7,6 +7,7 @@ const NUMERIC_OPTIONS = new Set<string>([
   "steps",
   "targetVolatility",
   "maxTurnover",
+  "costRate",
 ]);
 const BOOLEAN_OPTIONS = new Set<string>(["sharpe", "short"]);
 

@@ -1,5 +1,6 @@
 import {
   blackLitterman,
+  constrainedMaximumSharpe,
   constrainedMinimumVariance,
   hierarchicalRiskParity,
   invalidInput,
@@ -10,12 +11,14 @@ import {
   type ScenarioPortfolio,
   scenarioEfficientFrontier,
   TRADING_DAYS_PER_YEAR,
+  type TransactionCostsInput,
   targetVolatility,
+  transactionCost,
 } from "@scrilla/core";
 import type { EngineContext } from "../engine-context.js";
 import type { AllocationResult, CommandOptions } from "../engine-types.js";
 import { allocation, type PortfolioSetup, setUp } from "./portfolio-commands.js";
-import { constraintsFromOptions } from "./portfolio-constraints-options.js";
+import { constraintsFromOptions, transactionCostsFromOptions } from "./portfolio-constraints-options.js";
 import { scenarioReturns } from "./scenario-returns.js";
 
 type Symbols = readonly string[];
@@ -27,25 +30,60 @@ export function needsAdvancedOptimiser(options: CommandOptions): boolean {
     options.short === true ||
     options.sectors !== undefined ||
     options.maxTurnover !== undefined ||
+    options.costRate !== undefined ||
     options.risk !== undefined
   );
 }
 
 /** optimize-portfolio with a volatility budget, shorting, sector limits, a turnover cap or a scenario risk. */
 export async function advancedOptimizeCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {
-  if (options.sharpe) {
+  if (options.sharpe && (options.targetVolatility !== undefined || options.risk || options.costRate !== undefined)) {
     throw invalidInput(
-      "--sharpe cannot be combined with --target-volatility, --short, --sectors, --max-turnover or --risk.",
+      "--sharpe cannot be combined with --target-volatility, --risk or --cost-rate (the Sharpe ratio of a cost-charged or scenario-risk portfolio is another problem); drop one of them.",
     );
   }
   const setup = await setUp(ctx, symbols, options);
-  if (options.risk) return scenarioAllocation(setup, options, await scenarioOptimum(ctx, setup, options));
-  return allocation(setup, await meanVarianceOptimum(setup, options), options);
+  if (options.sharpe) return allocation(setup, await sharpeOptimum(ctx, setup, options), options);
+  const costs = transactionCostsFromOptions(tickersOf(setup), options);
+  if (options.risk) {
+    const portfolio = await scenarioOptimum(ctx, setup, options, costs);
+    return withCost(scenarioAllocation(setup, options, portfolio), costs, portfolio.weights);
+  }
+  const portfolio = await meanVarianceOptimum(setup, options, costs);
+  return withCost(allocation(setup, portfolio, options), costs, portfolio.weights);
 }
 
-async function meanVarianceOptimum(setup: PortfolioSetup, options: CommandOptions): Promise<OptimisedPortfolio> {
+/** Adds `transaction_cost` Σcᵢ|wᵢ − w⁰ᵢ| (a fraction of the portfolio's value) when costs were charged. */
+function withCost<T extends object>(
+  result: T,
+  costs: TransactionCostsInput | undefined,
+  weights: Float64Array,
+): T & { transaction_cost?: number } {
+  return costs ? { ...result, transaction_cost: transactionCost(costs, weights) } : result;
+}
+
+function rejectCostsWithTargetVolatility(costs: TransactionCostsInput | undefined): void {
+  if (costs) throw invalidInput("--cost-rate cannot be combined with --target-volatility; drop one of them.");
+}
+
+/** Maximum Sharpe under the constraints (exact Charnes–Cooper QP); with --target, least variance at it. */
+async function sharpeOptimum(ctx: EngineContext, setup: PortfolioSetup, options: CommandOptions) {
+  const constraints = constraintsFromOptions(tickersOf(setup), options);
+  return constrainedMaximumSharpe(setup.model, {
+    ...(constraints && { constraints }),
+    riskFreeRate: await ctx.riskFreeRate(ctx.window(options, setup.assets).end),
+    ...(options.target !== undefined && { targetReturn: options.target }),
+  });
+}
+
+async function meanVarianceOptimum(
+  setup: PortfolioSetup,
+  options: CommandOptions,
+  costs: TransactionCostsInput | undefined,
+): Promise<OptimisedPortfolio> {
   const constraints = constraintsFromOptions(tickersOf(setup), options);
   if (options.targetVolatility !== undefined) {
+    rejectCostsWithTargetVolatility(costs);
     return targetVolatility(setup.model, {
       targetVolatility: options.targetVolatility,
       ...(constraints && { constraints }),
@@ -53,16 +91,23 @@ async function meanVarianceOptimum(setup: PortfolioSetup, options: CommandOption
   }
   return constrainedMinimumVariance(setup.model, {
     ...(constraints && { constraints }),
+    ...(costs && { transactionCosts: costs }),
     ...(options.target !== undefined && { targetReturn: options.target }),
   });
 }
 
-async function scenarioOptimum(ctx: EngineContext, setup: PortfolioSetup, options: CommandOptions) {
+async function scenarioOptimum(
+  ctx: EngineContext,
+  setup: PortfolioSetup,
+  options: CommandOptions,
+  costs: TransactionCostsInput | undefined,
+) {
   const series = ctx.alignedForMix(setup.assets, await ctx.seriesOf(setup.assets, ctx.window(options, setup.assets)));
   const constraints = constraintsFromOptions(tickersOf(setup), options);
   return minimumScenarioRisk(scenarioReturns(series), options.risk!, {
     confidence: 1 - (options.probability ?? 0.05),
     ...(constraints && { constraints }),
+    ...(costs && { transactionCosts: costs }),
     ...(options.target !== undefined && { targetReturn: options.target / periodsPerYear(setup) }),
   });
 }
@@ -128,13 +173,19 @@ export async function blackLittermanCommand(ctx: EngineContext, symbols: Symbols
   });
   const posteriorSetup: PortfolioSetup = { ...setup, model };
   const constraints = constraintsFromOptions(tickers, options);
+  const costs = transactionCostsFromOptions(tickers, options);
+  if (options.targetVolatility !== undefined) rejectCostsWithTargetVolatility(costs);
   const portfolio =
     options.targetVolatility !== undefined
       ? targetVolatility(model, { targetVolatility: options.targetVolatility, ...(constraints && { constraints }) })
-      : maximumQuadraticUtility(model, { riskAversion, ...(constraints && { constraints }) });
+      : maximumQuadraticUtility(model, {
+          riskAversion,
+          ...(constraints && { constraints }),
+          ...(costs && { transactionCosts: costs }),
+        });
   const byTicker = (values: Float64Array) => Object.fromEntries(tickers.map((ticker, i) => [ticker, values[i]!]));
   return {
-    ...allocation(posteriorSetup, portfolio, options),
+    ...withCost(allocation(posteriorSetup, portfolio, options), costs, portfolio.weights),
     prior_returns: byTicker(posterior.priorReturns),
     posterior_returns: byTicker(posterior.posteriorReturns),
   };

@@ -56,6 +56,10 @@ export const commandOptionsSchema = z
       .strict(),
     maxTurnover: finite.min(0, "must be ≥ 0, e.g. 0.2 for 20 %"),
     currentWeights: z.record(z.string(), finite),
+    costRate: z.union([
+      finite.min(0, "must be ≥ 0, e.g. 0.001 for 10 bp"),
+      z.record(z.string(), finite.min(0, "must be ≥ 0, e.g. 0.001 for 10 bp")),
+    ]),
     risk: z.enum(["cvar-historical", "cdar", "semivariance"]),
     views: z
       .object({

@@ -1,4 +1,9 @@
-import { invalidInput, type PortfolioConstraintsInput } from "@scrilla/core";
+import {
+  invalidInput,
+  type PortfolioConstraintsInput,
+  type TransactionCostsInput,
+  tickerTransactionCosts,
+} from "@scrilla/core";
 import type { CommandOptions } from "../engine-types.js";
 
 /** The constraints the options ask for, by ticker (undefined when none: the classic long-only problem). */
@@ -30,4 +35,23 @@ export function constraintsFromOptions(
     any = true;
   }
   return any ? constraints : undefined;
+}
+
+/** The proportional costs --cost-rate asks for, against --current, in ticker order (undefined when none). */
+export function transactionCostsFromOptions(
+  tickers: readonly string[],
+  options: CommandOptions,
+): TransactionCostsInput | undefined {
+  const rate = options.costRate;
+  if (rate === undefined) return undefined;
+  const current = options.currentWeights;
+  if (!current) throw invalidInput('--cost-rate needs the current weights: --current FILE with {"TICKER": weight}.');
+  return tickerTransactionCosts(tickers, {
+    current: upperKeys(current),
+    rates: typeof rate === "number" ? rate : upperKeys(rate),
+  });
+}
+
+function upperKeys(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).map(([ticker, value]) => [ticker.toUpperCase(), value]));
 }
