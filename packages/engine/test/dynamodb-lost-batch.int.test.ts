@@ -49,32 +49,36 @@ function runAndKillWriter(prefix: string, window: object, batches: number): Prom
 }
 
 describe("a DynamoDB batch lost with its writer killed is refetched, never served short", () => {
-  it("no marker survives the lost batch; the next read refetches and returns the whole series", async () => {
-    const prefix = "lost-batch-";
-    const store = new DynamoDBCacheStore({
-      clientConfig: dynamoDBLocalClientConfig(dynamo.endpoint),
-      tablePrefix: prefix,
-      provision: "auto",
-    });
-    await store.ready();
-    const window = WINDOW;
-    const recorded = recordedSeries("SPY", window);
-    const batches = Math.ceil(recorded.dates.length / BATCH);
-    expect(batches).toBeGreaterThan(3 * IN_FLIGHT);
+  it(
+    "no marker survives the lost batch; the next read refetches and returns the whole series",
+    async () => {
+      const prefix = "lost-batch-";
+      const store = new DynamoDBCacheStore({
+        clientConfig: dynamoDBLocalClientConfig(dynamo.endpoint),
+        tablePrefix: prefix,
+        provision: "auto",
+      });
+      await store.ready();
+      const window = WINDOW;
+      const recorded = recordedSeries("SPY", window);
+      const batches = Math.ceil(recorded.dates.length / BATCH);
+      expect(batches).toBeGreaterThan(3 * IN_FLIGHT);
 
-    const lines = await runAndKillWriter(prefix, window, batches);
-    expect(lines).not.toContain("finished");
-    // The lost batch really is missing, and no fetched marker vouches for the short series.
-    expect(await store.getPrices("SPY", window)).toHaveLength(recorded.dates.length - BATCH);
-    expect(await store.getFetchedRanges("prices", "SPY")).toEqual([]);
+      const lines = await runAndKillWriter(prefix, window, batches);
+      expect(lines).not.toContain("finished");
+      // The lost batch really is missing, and no fetched marker vouches for the short series.
+      expect(await store.getPrices("SPY", window)).toHaveLength(recorded.dates.length - BATCH);
+      expect(await store.getFetchedRanges("prices", "SPY")).toEqual([]);
 
-    harness.server.reset();
-    const engine = await harness.open({ store });
-    const prices = (await engine.run("prices", ["SPY"], window)) as { SPY: Record<string, number> };
-    expect(harness.server.count({ params: { function: "TIME_SERIES_DAILY", symbol: "SPY" } })).toBe(1);
-    expect(Object.keys(prices.SPY)).toEqual(recorded.dates);
-    expect(Object.values(prices.SPY)).toEqual([...recorded.close]);
-    expect(await store.getFetchedRanges("prices", "SPY")).toEqual([window]);
-    await store.close();
-  }, BUDGET_MS);
+      harness.server.reset();
+      const engine = await harness.open({ store });
+      const prices = (await engine.run("prices", ["SPY"], window)) as { SPY: Record<string, number> };
+      expect(harness.server.count({ params: { function: "TIME_SERIES_DAILY", symbol: "SPY" } })).toBe(1);
+      expect(Object.keys(prices.SPY)).toEqual(recorded.dates);
+      expect(Object.values(prices.SPY)).toEqual([...recorded.close]);
+      expect(await store.getFetchedRanges("prices", "SPY")).toEqual([window]);
+      await store.close();
+    },
+    BUDGET_MS,
+  );
 });
