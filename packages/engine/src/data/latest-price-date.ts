@@ -1,38 +1,56 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { PriceProvider } from "@scrilla/market-data";
+import { type PriceProvider, StampedFileCache } from "@scrilla/market-data";
 
 const PRICE_FILE = /^([A-Za-z0-9.^=_-]+)\.csv$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 
 /**
  * The latest day with a price in a PRICE_DIR folder. Runs at every engine start on a folder, so each
- * file is scanned for its Date and Close cells only (a row counts when its date is YYYY-MM-DD and its
- * close a number, as for the price provider); a file with quoted cells goes through the provider.
- * Unreadable files are skipped: the command that uses them reports the problem. Undefined when none.
+ * file's latest day is remembered in `cacheFile` under its stamp (inode, size, mtime): a warm start lists
+ * the folder and stats the files but reads none. A file is scanned for its Date and Close cells only (a
+ * row counts when its date is YYYY-MM-DD and its close a number, as for the price provider); a file with
+ * quoted cells goes through the provider. Unreadable files are skipped: the command that uses them
+ * reports the problem. Undefined when none.
  */
-export async function latestPriceDate(dir: string, prices: PriceProvider): Promise<string | undefined> {
+export async function latestPriceDate(
+  dir: string,
+  prices: PriceProvider,
+  options: { cacheFile?: string } = {},
+): Promise<string | undefined> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return undefined;
   }
+  const remembered = new StampedFileCache<string | null>({
+    ...(options.cacheFile ? { file: options.cacheFile } : {}),
+    isValue: (value): value is string | null => value === null || (typeof value === "string" && ISO_DAY.test(value)),
+  });
   const latest = await Promise.all(
     names.map(async (name) => {
       const ticker = PRICE_FILE.exec(name)?.[1];
       if (!ticker) return undefined;
       try {
-        const text = await readFile(join(dir, name), "utf8");
-        if (!text.includes('"')) return latestDayOf(text);
-        const bars = await prices.fetchDaily(ticker, "equity", { start: "1900-01-01", end: "2999-12-31" });
-        return bars.at(-1)?.date;
+        const path = join(dir, name);
+        return (
+          (await remembered.get(path, async () => (await latestDayOfFile(path, ticker, prices)) ?? null)) ?? undefined
+        );
       } catch {
         return undefined;
       }
     }),
   );
+  await remembered.flushed();
   return latest.reduce<string | undefined>((max, day) => (day && (!max || day > max) ? day : max), undefined);
+}
+
+async function latestDayOfFile(path: string, ticker: string, prices: PriceProvider): Promise<string | undefined> {
+  const text = await readFile(path, "utf8");
+  if (!text.includes('"')) return latestDayOf(text);
+  const bars = await prices.fetchDaily(ticker, "equity", { start: "1900-01-01", end: "2999-12-31" });
+  return bars.at(-1)?.date;
 }
 
 /** The latest date with a numeric close in an unquoted `Date,…,Close,…` text; rows in any order. */
