@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { StampedFileCache } from "./stamped-file-cache.js";
 
@@ -19,12 +18,14 @@ export class FileIdentity {
 
   /** The hash, or "missing" when the file is not there. */
   async of(path: string): Promise<string> {
-    const hash = await this.hashes.get(path, async () =>
-      createHash("sha256")
+    const hash = await this.hashes.get(path, async () => {
+      // Loaded on first use: node:crypto costs every start a few ms, and a warm run hashes nothing.
+      const { createHash } = await import("node:crypto");
+      return createHash("sha256")
         .update(await readFile(path))
         .digest("hex")
-        .slice(0, 16),
-    );
+        .slice(0, 16);
+    });
     return hash ?? "missing";
   }
 
