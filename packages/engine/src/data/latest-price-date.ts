@@ -55,21 +55,42 @@ async function latestDayOfFile(path: string, ticker: string, prices: PriceProvid
 
 /** The latest date with a numeric close in an unquoted `Date,…,Close,…` text; rows in any order. */
 export function latestDayOf(text: string): string | undefined {
-  const lines = text.split("\n");
-  const header = (lines[0] ?? "")
+  const headerEnd = lineEnd(text, 0);
+  const header = text
+    .slice(0, headerEnd)
     .replace(/^\uFEFF/, "")
     .split(",")
     .map((cell) => cell.trim().toLowerCase());
   const dateAt = header.indexOf("date");
   const closeAt = header.indexOf("close");
   if (dateAt < 0 || closeAt < 0) return undefined;
+  // One pass over the text without splitting it into rows and cells: a cold start scans every file.
   let latest: string | undefined;
-  for (let i = 1; i < lines.length; i++) {
-    const cells = lines[i]!.split(",");
-    const day = cells[dateAt]?.trim();
-    if (!day || !ISO_DAY.test(day) || (latest !== undefined && day.slice(0, 10) <= latest)) continue;
-    const close = cells[closeAt]?.trim() ?? "";
-    if (close !== "" && Number.isFinite(Number(close))) latest = day.slice(0, 10);
+  for (let start = headerEnd + 1; start < text.length; ) {
+    const end = lineEnd(text, start);
+    const day = cell(text, start, end, dateAt)?.trim();
+    if (day && ISO_DAY.test(day) && (latest === undefined || day.slice(0, 10) > latest)) {
+      const close = cell(text, start, end, closeAt)?.trim() ?? "";
+      if (close !== "" && Number.isFinite(Number(close))) latest = day.slice(0, 10);
+    }
+    start = end + 1;
   }
   return latest;
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf("\n", from);
+  return end < 0 ? text.length : end;
+}
+
+/** Cell `index` of the comma-separated row text[start, end), or undefined when the row is shorter. */
+function cell(text: string, start: number, end: number, index: number): string | undefined {
+  let from = start;
+  for (let i = 0; i < index; i++) {
+    const comma = text.indexOf(",", from);
+    if (comma < 0 || comma >= end) return undefined;
+    from = comma + 1;
+  }
+  const comma = text.indexOf(",", from);
+  return text.slice(from, comma < 0 || comma > end ? end : comma);
 }
