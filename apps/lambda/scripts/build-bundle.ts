@@ -1,12 +1,14 @@
 /**
- * Bundles the handler into dist/index.mjs (entry `index.handler`) and zips it into dist/lambda.zip for
- * infra. The AWS SDK v3 stays external: the Node.js 24 Lambda runtime ships it. Node built-ins stay external;
- * @scrilla/cache loads node:sqlite only when a SQLite cache is opened, so never on Lambda.
+ * Bundles the handler into dist/ (entry dist/index.mjs, `index.handler`; chunks beside it for what is
+ * imported lazily: HiGHS, the DynamoDB store) and zips the folder into dist/lambda.zip for infra. Split,
+ * because esbuild hoists a lazily imported module's external imports into a single file's head: the AWS
+ * SDK and HiGHS would load at every cold start. The AWS SDK v3 stays external: the Node.js 24 Lambda
+ * runtime ships it. @scrilla/cache loads node:sqlite only when a SQLite cache is opened, so never on Lambda.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
+import { copyHighsWasm, NODE_BUNDLE_OPTIONS } from "../../../scripts/node-bundle.js";
 import { zipBundle } from "./zip-bundle.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -15,35 +17,29 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 const result = await build({
-  entryPoints: [join(root, "src", "index.ts")],
-  outfile: join(dist, "index.mjs"),
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node24",
+  ...NODE_BUNDLE_OPTIONS,
+  entryPoints: { index: join(root, "src", "index.ts") },
+  outdir: dist,
+  splitting: true,
+  outExtension: { ".js": ".mjs" },
   external: ["@aws-sdk/*", "@smithy/*"],
-  // Some dependencies are CommonJS and call require() for built-ins; give the ES module a require.
-  banner: {
-    js: 'import { createRequire as __scrillaCreateRequire } from "node:module";\nconst require = __scrillaCreateRequire(import.meta.url);',
-  },
-  minifySyntax: true,
   minifyWhitespace: true,
-  keepNames: true,
-  legalComments: "none",
   metafile: true,
-  logLevel: "warning",
 });
 writeFileSync(join(dist, "meta.json"), JSON.stringify(result.metafile));
+copyHighsWasm(dist);
 
-// HiGHS (the LP solver of @scrilla/core) loads highs.wasm from beside the module that imports it.
-const highsWasm = createRequire(join(root, "../../packages/core/package.json")).resolve("highs/runtime");
-copyFileSync(highsWasm, join(dist, "highs.wasm"));
-
+// What the function needs at run time: every module of the bundle and highs.wasm (sorted: a stable zip).
+const files = readdirSync(dist)
+  .filter((name) => name.endsWith(".mjs") || name === "highs.wasm")
+  .sort();
 const zipPath = join(dist, "lambda.zip");
-await zipBundle(zipPath, [
-  { name: "index.mjs", data: readFileSync(join(dist, "index.mjs")) },
-  { name: "highs.wasm", data: readFileSync(join(dist, "highs.wasm")) },
-]);
+await zipBundle(
+  zipPath,
+  files.map((name) => ({ name, data: readFileSync(join(dist, name)) })),
+);
 
 const kib = (path: string) => `${(statSync(path).size / 1024).toFixed(1)} KiB`;
-console.log(`dist/index.mjs ${kib(join(dist, "index.mjs"))}, dist/lambda.zip ${kib(zipPath)}`);
+console.log(
+  `dist/index.mjs ${kib(join(dist, "index.mjs"))} (+ ${files.length - 2} chunks), dist/lambda.zip ${kib(zipPath)}`,
+);

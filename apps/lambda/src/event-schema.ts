@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // The request schema is the engine's (@scrilla/engine/api), shared with `scrilla serve`.
 export { type Invocation, type InvocationEnvelope, invocationSchema, MAX_SYMBOLS } from "@scrilla/engine/api";
@@ -6,13 +6,13 @@ export { type Invocation, type InvocationEnvelope, invocationSchema, MAX_SYMBOLS
 /** The parts of an API Gateway v2 / Function URL event (payload format 2.0) the handler reads. */
 export const httpEventSchema = z.looseObject({
   requestContext: z.looseObject({ http: z.looseObject({ method: z.string() }) }),
-  rawQueryString: z.string().optional(),
-  queryStringParameters: z.record(z.string(), z.string().optional()).nullish(),
-  body: z.string().nullish(),
-  isBase64Encoded: z.boolean().optional(),
+  rawQueryString: z.optional(z.string()),
+  queryStringParameters: z.nullish(z.record(z.string(), z.optional(z.string()))),
+  body: z.nullish(z.string()),
+  isBase64Encoded: z.optional(z.boolean()),
 });
 
-export type HttpEvent = z.infer<typeof httpEventSchema>;
+export type HttpEvent = z.output<typeof httpEventSchema>;
 
 /** An HTTP event is recognised by `requestContext.http`, which direct invocations never carry. */
 export function isHttpEvent(event: unknown): boolean {

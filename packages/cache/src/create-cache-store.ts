@@ -1,4 +1,4 @@
-import { ScrillaError } from "@scrilla/core";
+import { ScrillaError } from "@scrilla/core/errors";
 import type { CacheStore } from "./cache-store.js";
 import type { DynamoDBStoreSettings } from "./dynamodb/dynamodb-store-settings.js";
 import { MemoryCacheStore, type MemoryCacheStoreOptions } from "./memory/memory-cache-store.js";

@@ -1,5 +1,5 @@
 import type { DateRange } from "@scrilla/core";
-import { invalidInput } from "@scrilla/core";
+import { invalidInput } from "@scrilla/core/errors";
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -3,7 +3,7 @@
  * marker rows that record fetched ranges (D-40) inside the prices/interest tables.
  */
 import type { DateRange } from "@scrilla/core";
-import { invalidInput } from "@scrilla/core";
+import { invalidInput } from "@scrilla/core/errors";
 import type { CorrelationKey, FetchedRangeKind, ProfileKey } from "./cache-store.js";
 import { assertDateRange, isIsoDate } from "./date-ranges.js";
 

@@ -1,4 +1,5 @@
-import { invalidInput, isMaturity } from "@scrilla/core";
+import { invalidInput } from "@scrilla/core/errors";
+import { isMaturity } from "@scrilla/core/maturities";
 import type { InterestRow, PriceRow, ProfileFields } from "./cache-store.js";
 import { isIsoDate } from "./date-ranges.js";
 

@@ -39,7 +39,9 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     env: keyEnv,
     keyDir: home.common,
     staticDir: home.static,
-    ...(config.PRICE_MANAGER === "csv" && config.PRICE_DIR ? { priceDir: config.PRICE_DIR } : {}),
+    ...(config.PRICE_MANAGER === "csv" && config.PRICE_DIR
+      ? { priceDir: config.PRICE_DIR, priceHashFile: join(home.static, "csv-content-hashes.json") }
+      : {}),
     ...(config.DIV_MANAGER === "csv" && config.DIV_DIR ? { dividendDir: config.DIV_DIR } : {}),
     ...(config.STAT_MANAGER === "csv" && config.STAT_DIR ? { statisticsDir: config.STAT_DIR } : {}),
     http: { timeoutMs: config.HTTP_TIMEOUT_MS, retries: config.HTTP_RETRIES, backoffMs: config.HTTP_BACKOFF_MS },
@@ -55,7 +57,9 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   // live data keeps the clock. A pinned today wins over both.
   const dataToday =
     options.today === undefined && config.PRICE_MANAGER === "csv" && config.PRICE_DIR
-      ? await latestPriceDate(config.PRICE_DIR, providers.prices)
+      ? await latestPriceDate(config.PRICE_DIR, providers.prices, {
+          cacheFile: join(home.static, "csv-latest-dates.json"),
+        })
       : undefined;
   const today = options.today ?? dataToday ?? new Date().toISOString().slice(0, 10);
   const lastClose = options.today ? undefined : (dataToday ?? lastCloseDate(new Date()));

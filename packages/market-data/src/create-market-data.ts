@@ -33,6 +33,8 @@ export interface MarketDataOptions {
   symbolListMaxAgeMs?: number;
   /** `PRICE_DIR`: read prices from `<dir>/<TICKER>.csv` instead of AlphaVantage. */
   priceDir?: string;
+  /** With `priceDir`: JSON file remembering the price files' content hashes between runs. */
+  priceHashFile?: string;
   /** `DIV_DIR`: read dividends from `<dir>/<TICKER>.csv` instead of AlphaVantage. */
   dividendDir?: string;
   /** `STAT_DIR`: read the yield curve from `<dir>/daily-treasury-rates*.csv` and FRED series from `<dir>/<SERIES>.csv`. */
@@ -82,7 +84,10 @@ export function createMarketData(options: MarketDataOptions = {}): MarketData {
   });
   return {
     prices: options.priceDir
-      ? new CsvFolderPriceProvider({ dir: options.priceDir })
+      ? new CsvFolderPriceProvider({
+          dir: options.priceDir,
+          ...(options.priceHashFile ? { hashCacheFile: options.priceHashFile } : {}),
+        })
       : new AlphaVantagePriceProvider({ client: alphaVantage, logger }),
     yieldCurve: options.statisticsDir
       ? new CsvYieldCurveProvider({ dir: options.statisticsDir })

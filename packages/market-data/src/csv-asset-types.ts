@@ -1,8 +1,9 @@
-import { mkdir, open, readFile, rename, stat, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { open } from "node:fs/promises";
+import { join } from "node:path";
 import type { AssetType } from "@scrilla/core";
 import { parseFiniteNumber } from "./parse-number.js";
 import type { AssetTypeResolver, PriceProvider } from "./provider-types.js";
+import { StampedFileCache } from "./stamped-file-cache.js";
 
 export interface CsvAssetTypeResolverOptions {
   /** `PRICE_DIR`, the folder of `<TICKER>.csv` files. */
@@ -19,8 +20,6 @@ export interface CsvAssetTypeResolverOptions {
 const ENOUGH_DAYS = 20;
 const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
 
-type Remembered = Record<string, { identity: string; type: AssetType }>;
-
 /**
  * Asset types of a local price folder without the network: a series with weekend prices trades every
  * day, so it is crypto; anything else is an equity; an explicit override wins (D-37). Only the head of a
@@ -29,11 +28,14 @@ type Remembered = Record<string, { identity: string; type: AssetType }>;
  */
 export class CsvAssetTypeResolver implements AssetTypeResolver {
   private readonly known = new Map<string, Promise<AssetType>>();
-  private remembered: Promise<Remembered> | undefined;
-  private saving: Promise<void> = Promise.resolve();
-  private dirty = false;
+  private readonly remembered: StampedFileCache<AssetType>;
 
-  constructor(private readonly options: CsvAssetTypeResolverOptions) {}
+  constructor(private readonly options: CsvAssetTypeResolverOptions) {
+    this.remembered = new StampedFileCache({
+      ...(options.cacheFile ? { file: options.cacheFile } : {}),
+      isValue: (value): value is AssetType => value === "equity" || value === "crypto",
+    });
+  }
 
   resolve(ticker: string, override?: AssetType): Promise<AssetType> {
     if (override) return Promise.resolve(override);
@@ -46,22 +48,19 @@ export class CsvAssetTypeResolver implements AssetTypeResolver {
     return type;
   }
 
+  /** Settles once the answers so far are written to `cacheFile`. */
+  flushed(): Promise<void> {
+    return this.remembered.flushed();
+  }
+
   private async classify(symbol: string): Promise<AssetType> {
     const path = join(this.options.dir, `${symbol}.csv`);
-    let identity: string;
-    try {
-      const info = await stat(path);
-      identity = `${info.size}:${Math.trunc(info.mtimeMs)}`;
-    } catch {
-      return this.classifyWhole(symbol); // the provider reports a missing or unreadable file in its words
-    }
-    const remembered = await this.loadRemembered();
-    const entry = remembered[path];
-    if (entry?.identity === identity) return entry.type;
-    const type = (await this.classifyHead(path)) ?? (await this.classifyWhole(symbol));
-    remembered[path] = { identity, type };
-    this.save(remembered);
-    return type;
+    const type = await this.remembered.get(
+      path,
+      async () => (await this.classifyHead(path)) ?? (await this.classifyWhole(symbol)),
+    );
+    // A missing or unreadable file: the provider reports it in its words.
+    return type ?? this.classifyWhole(symbol);
   }
 
   private async classifyWhole(symbol: string): Promise<AssetType> {
@@ -89,35 +88,6 @@ export class CsvAssetTypeResolver implements AssetTypeResolver {
       days++;
     }
     return whole || days >= ENOUGH_DAYS ? "equity" : undefined;
-  }
-
-  private loadRemembered(): Promise<Remembered> {
-    const file = this.options.cacheFile;
-    this.remembered ??= file
-      ? readFile(file, "utf8")
-          .then((text) => JSON.parse(text) as Remembered)
-          .then((value) => (value && typeof value === "object" ? value : {}))
-          .catch(() => ({}))
-      : Promise.resolve({});
-    return this.remembered;
-  }
-
-  /** Writes the map (atomically: a temporary file renamed over it) once per batch of new answers. */
-  private save(remembered: Remembered): void {
-    const file = this.options.cacheFile;
-    if (!file || this.dirty) return;
-    this.dirty = true;
-    this.saving = this.saving.then(async () => {
-      this.dirty = false;
-      try {
-        await mkdir(dirname(file), { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        await writeFile(temporary, JSON.stringify(remembered));
-        await rename(temporary, file);
-      } catch {
-        // Only a cache: the next run classifies again.
-      }
-    });
   }
 }
 

@@ -14,6 +14,8 @@ export interface CsvFolderPriceProviderOptions {
   dir: string;
   /** Read `Adj Close` instead of `Close` when the file has it (default false, like AlphaVantage's unadjusted prices). */
   adjusted?: boolean;
+  /** JSON file remembering each file's content hash by its stamp, so a warm run opens no price file (none: per process). */
+  hashCacheFile?: string;
 }
 
 const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}(?:$|[ T])/;
@@ -27,11 +29,12 @@ export class CsvFolderPriceProvider implements PriceProvider {
   readonly name = "csv";
   private readonly dir: string;
   private readonly adjusted: boolean;
-  private readonly identity = new FileIdentity();
+  private readonly identity: FileIdentity;
 
   constructor(options: CsvFolderPriceProviderOptions) {
     this.dir = options.dir;
     this.adjusted = options.adjusted ?? false;
+    this.identity = new FileIdentity(options.hashCacheFile);
   }
 
   /** The content hash of `<TICKER>.csv` ("missing" when absent): an edited file gets new cache keys. */

@@ -1,35 +1,35 @@
-import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-
-interface Known {
-  stamp: string;
-  hash: string;
-}
+import { readFile } from "node:fs/promises";
+import { StampedFileCache } from "./stamped-file-cache.js";
 
 /**
- * A short content hash of a file, recomputed only when its size, mtime or inode changed. Content, not the stamp,
- * is the identity: a file rewritten with the same bytes keeps its cached data, an edit within one mtime tick
- * does not.
+ * A short content hash of a file, recomputed only when its inode, size or mtime changed, and kept in
+ * `cacheFile` between runs (so a warm run hashes no file). Content, not the stamp, is the identity: a
+ * file rewritten with the same bytes keeps its cached data.
  */
 export class FileIdentity {
-  private readonly known = new Map<string, Known>();
+  private readonly hashes: StampedFileCache<string>;
 
+  constructor(cacheFile?: string) {
+    this.hashes = new StampedFileCache({
+      ...(cacheFile ? { file: cacheFile } : {}),
+      isValue: (value): value is string => typeof value === "string" && /^[0-9a-f]{16}$/.test(value),
+    });
+  }
+
+  /** The hash, or "missing" when the file is not there. */
   async of(path: string): Promise<string> {
-    let stamp: string;
-    try {
-      const info = await stat(path, { bigint: true });
-      stamp = `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}`;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
-      throw error;
-    }
-    const held = this.known.get(path);
-    if (held?.stamp === stamp) return held.hash;
-    const hash = createHash("sha256")
-      .update(await readFile(path))
-      .digest("hex")
-      .slice(0, 16);
-    this.known.set(path, { stamp, hash });
-    return hash;
+    const hash = await this.hashes.get(path, async () => {
+      // Loaded on first use: node:crypto costs every start a few ms, and a warm run hashes nothing.
+      const { createHash } = await import("node:crypto");
+      return createHash("sha256")
+        .update(await readFile(path))
+        .digest("hex")
+        .slice(0, 16);
+    });
+    return hash ?? "missing";
+  }
+
+  flushed(): Promise<void> {
+    return this.hashes.flushed();
   }
 }

@@ -37,6 +37,7 @@ export { isSanePrice, MAX_PRICE, MIN_PRICE } from "./price-bounds.js";
 export type * from "./provider-types.js";
 export { type LimiterClock, RateLimiter } from "./rate-limiter.js";
 export { redactSecrets } from "./redact.js";
+export { StampedFileCache, type StampedFileCacheOptions } from "./stamped-file-cache.js";
 export { type CachedSymbolList, type SymbolListName, SymbolLists, type SymbolListsOptions } from "./symbol-lists.js";
 export {
   DEFAULT_TREASURY_URL,

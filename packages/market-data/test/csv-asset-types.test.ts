@@ -68,12 +68,8 @@ describe("CsvAssetTypeResolver (weekend prices ⇒ crypto, from the head of the 
     await writeFile(path, priceFile(400, false));
     const first = new CsvAssetTypeResolver({ dir, cacheFile, fallback: countingProvider(dir) });
     expect(await first.resolve("EQ")).toBe("equity");
-    // Wait for the (batched) write of the cache file.
-    for (let attempt = 0; attempt < 200; attempt++) {
-      if (await readFile(cacheFile, "utf8").catch(() => undefined)) break;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    expect(JSON.parse(await readFile(cacheFile, "utf8"))[path].type).toBe("equity");
+    await first.flushed();
+    expect(JSON.parse(await readFile(cacheFile, "utf8"))[path].value).toBe("equity");
 
     // Same size and modification time but crypto content: only a run that reads the file would notice.
     const before = await stat(path);

@@ -34,9 +34,9 @@ export async function serve(context: CliContext): Promise<void> {
   if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1") {
     context.logger.warn(`listening on ${host}: anyone who reaches this machine can use the dashboard and its API`);
   }
-  context.logger.info(`serving the dashboard on ${url} (Ctrl-C stops)`);
-  context.stdout.write(context.output.json ? `${JSON.stringify({ url })}\n` : `${url}\n`);
-  await new Promise<void>((resolve) => {
+  // Listening for the signals before announcing the URL: a caller that stops us as soon as it reads it
+  // must not meet the default action (killed, no exit code).
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
@@ -46,6 +46,9 @@ export async function serve(context: CliContext): Promise<void> {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
+  context.logger.info(`serving the dashboard on ${url} (Ctrl-C stops)`);
+  context.stdout.write(context.output.json ? `${JSON.stringify({ url })}\n` : `${url}\n`);
+  await stopped;
   context.logger.info("stopped");
 }
 

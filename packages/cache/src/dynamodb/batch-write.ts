@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { ScrillaError } from "@scrilla/core";
+import { ScrillaError } from "@scrilla/core/errors";
 import { dynamoError, isTransientDynamoError } from "./dynamodb-errors.js";
 import type { RetryPolicy } from "./dynamodb-store-settings.js";
 

@@ -9,7 +9,8 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { DateRange, Maturity } from "@scrilla/core";
-import { invalidInput, isMaturity, MATURITIES, ScrillaError } from "@scrilla/core";
+import { invalidInput, ScrillaError } from "@scrilla/core/errors";
+import { isMaturity, MATURITIES } from "@scrilla/core/maturities";
 import type {
   CacheStore,
   CorrelationKey,

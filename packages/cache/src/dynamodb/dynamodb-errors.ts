@@ -1,4 +1,4 @@
-import { isScrillaError, ScrillaError } from "@scrilla/core";
+import { isScrillaError, ScrillaError } from "@scrilla/core/errors";
 
 /** Errors DynamoDB raises when it is briefly over capacity; worth retrying with backoff. */
 const TRANSIENT = new Set([

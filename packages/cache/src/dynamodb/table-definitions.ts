@@ -3,7 +3,7 @@
  * time, the Terraform emitted by `infra`, and the IAM policy. No AWS SDK import here on purpose: `infra`
  * imports this module alone. Field names follow the DynamoDB API (PascalCase) so they map one to one.
  */
-import { ScrillaError } from "@scrilla/core";
+import { ScrillaError } from "@scrilla/core/errors";
 
 export type TableKind = "prices" | "interest" | "profile" | "correlations";
 

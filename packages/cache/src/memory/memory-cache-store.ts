@@ -1,5 +1,5 @@
 import type { DateRange, Maturity } from "@scrilla/core";
-import { ScrillaError } from "@scrilla/core";
+import { ScrillaError } from "@scrilla/core/errors";
 import { LRUCache } from "lru-cache";
 import type {
   CacheStore,

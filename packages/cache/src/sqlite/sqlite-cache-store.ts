@@ -1,7 +1,8 @@
 import { dirname } from "node:path";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import type { DateRange, Maturity } from "@scrilla/core";
-import { invalidInput, isMaturity, ScrillaError } from "@scrilla/core";
+import { invalidInput, ScrillaError } from "@scrilla/core/errors";
+import { isMaturity } from "@scrilla/core/maturities";
 import type {
   CacheStore,
   CorrelationKey,

@@ -1,4 +1,4 @@
-import { isScrillaError, ScrillaError } from "@scrilla/core";
+import { isScrillaError, ScrillaError } from "@scrilla/core/errors";
 
 // SQLite primary result codes (https://sqlite.org/rescode.html).
 const SQLITE_BUSY = 5;

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from "node:sqlite";
-import { ScrillaError } from "@scrilla/core";
+import { ScrillaError } from "@scrilla/core/errors";
 
 /** Bumped with every schema change; stored in `PRAGMA user_version`. */
 export const SQLITE_SCHEMA_VERSION = 1;

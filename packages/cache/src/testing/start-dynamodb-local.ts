@@ -9,7 +9,7 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { ScrillaError } from "@scrilla/core";
+import { ScrillaError } from "@scrilla/core/errors";
 
 export type DynamoDBLocalBackend = "endpoint" | "container" | "jar";
 

@@ -1,17 +1,18 @@
 import type { Highs } from "highs";
-import * as highsPackage from "highs";
 import { invalidInput, ScrillaError } from "../errors.js";
 import type { LinearProgram, LinearProgramSolution } from "./linear-program.js";
 
 type Loader = () => Promise<Highs>;
-// The package's types describe CommonJS; under ESM its namespace's `default` is the loader itself.
-const loadHighs = (highsPackage as unknown as { default: Loader }).default;
 
 let runtime: Promise<Highs> | undefined;
 
-/** The HiGHS WebAssembly runtime, instantiated once per process on first use. */
+/**
+ * The HiGHS WebAssembly runtime, instantiated once per process on first use. Imported then too: its
+ * JavaScript alone (~420 KiB) would cost every command's start-up, and most never solve an LP.
+ */
 function highs(): Promise<Highs> {
-  runtime ??= loadHighs();
+  // The package's types describe CommonJS; under ESM its namespace's `default` is the loader itself.
+  runtime ??= import("highs").then((highsPackage) => (highsPackage as unknown as { default: Loader }).default());
   return runtime;
 }
 

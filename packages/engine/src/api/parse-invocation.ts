@@ -1,5 +1,5 @@
 import { invalidInput } from "@scrilla/core/errors";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { parseCommandOptions } from "../commands/command-options-schema.js";
 import { assertNoPrototypeKeys } from "./forbidden-keys.js";
 import { type Invocation, invocationSchema, REQUEST_HELP } from "./invocation-schema.js";
@@ -30,7 +30,7 @@ export function parseJsonBody(text: string): unknown {
 }
 
 /** Parses with a zod schema; the first issue becomes INVALID_INPUT naming the field and how to send a request. */
-export function validate<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+export function validate<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.output<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;

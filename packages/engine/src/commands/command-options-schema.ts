@@ -1,14 +1,18 @@
 import { ScrillaError } from "@scrilla/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { BOUNDS } from "../config/bounds.js";
+import "../config/zod-messages.js";
 import type { CommandOptions } from "../engine-types.js";
 import { ALLOCATION_CHOICES, MEAN_CHOICES, RETURNS_CHOICES, RISK_MODEL_CHOICES } from "./portfolio-option-values.js";
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine(isRealDate, "must be a real calendar date (YYYY-MM-DD)");
-const finite = z.number().finite();
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"),
+    z.refine(isRealDate, "must be a real calendar date (YYYY-MM-DD)"),
+  );
+/** A finite number (zod's numbers are) meeting `checks`. */
+const finite = (...checks: z.core.$ZodCheck<number>[]) => z.number().check(...checks);
 
 function isRealDate(value: string): boolean {
   const time = Date.parse(`${value}T00:00:00Z`);
@@ -16,29 +20,34 @@ function isRealDate(value: string): boolean {
 }
 
 /** Every option of spec §10.2, validated once for the CLI, the Lambda and library callers alike. */
-export const commandOptionsSchema = z
-  .object({
+export const commandOptionsSchema = z.partial(
+  z.strictObject({
     start: isoDate,
     end: isoDate,
     method: z.enum(["moments", "percentiles", "likelihood"]),
-    target: finite
-      .min(-BOUNDS.rate.max, `must be an annual return from -${BOUNDS.rate.max} to ${BOUNDS.rate.max}`)
-      .max(BOUNDS.rate.max, `must be an annual return from -${BOUNDS.rate.max} to ${BOUNDS.rate.max}`),
-    discount: finite
-      .gt(0, "must be a positive rate such as 0.08")
-      .max(BOUNDS.rate.max, `must be at most ${BOUNDS.rate.max} (a decimal rate such as 0.08)`),
-    investment: finite
-      .gt(0, "must be a positive amount")
-      .max(BOUNDS.amount.max, `must be at most ${BOUNDS.amount.max.toExponential()}`),
-    expiry: finite
-      .gt(0, "must be a positive horizon in years such as 0.5")
-      .max(BOUNDS.horizonYears.max, `must be at most ${BOUNDS.horizonYears.max} years`),
-    probability: finite.gt(0, "must lie strictly between 0 and 1").lt(1, "must lie strictly between 0 and 1"),
+    target: finite(
+      z.gte(-BOUNDS.rate.max, `must be an annual return from -${BOUNDS.rate.max} to ${BOUNDS.rate.max}`),
+      z.lte(BOUNDS.rate.max, `must be an annual return from -${BOUNDS.rate.max} to ${BOUNDS.rate.max}`),
+    ),
+    discount: finite(
+      z.gt(0, "must be a positive rate such as 0.08"),
+      z.lte(BOUNDS.rate.max, `must be at most ${BOUNDS.rate.max} (a decimal rate such as 0.08)`),
+    ),
+    investment: finite(
+      z.gt(0, "must be a positive amount"),
+      z.lte(BOUNDS.amount.max, `must be at most ${BOUNDS.amount.max.toExponential()}`),
+    ),
+    expiry: finite(
+      z.gt(0, "must be a positive horizon in years such as 0.5"),
+      z.lte(BOUNDS.horizonYears.max, `must be at most ${BOUNDS.horizonYears.max} years`),
+    ),
+    probability: finite(z.gt(0, "must lie strictly between 0 and 1"), z.lt(1, "must lie strictly between 0 and 1")),
     steps: z
-      .number()
       .int(`must be a whole number from ${BOUNDS.steps.min} to ${BOUNDS.steps.max}`)
-      .min(BOUNDS.steps.min, `must be a whole number ≥ ${BOUNDS.steps.min}`)
-      .max(BOUNDS.steps.max, `must be at most ${BOUNDS.steps.max}`),
+      .check(
+        z.gte(BOUNDS.steps.min, `must be a whole number ≥ ${BOUNDS.steps.min}`),
+        z.lte(BOUNDS.steps.max, `must be at most ${BOUNDS.steps.max}`),
+      ),
     criteria: z.enum(["ddm", "sharpe", "volatility", "return"]),
     sharpe: z.boolean(),
     assetType: z.enum(["equity", "crypto"]),
@@ -46,43 +55,36 @@ export const commandOptionsSchema = z
     mean: z.enum(MEAN_CHOICES),
     riskModel: z.enum(RISK_MODEL_CHOICES),
     allocation: z.enum(ALLOCATION_CHOICES),
-    targetVolatility: finite.gt(0, "must be a positive annual volatility such as 0.15"),
+    targetVolatility: finite(z.gt(0, "must be a positive annual volatility such as 0.15")),
     short: z.boolean(),
-    sectors: z
-      .object({
-        groups: z.record(z.string(), z.string()),
-        limits: z.record(z.string(), z.object({ min: finite.optional(), max: finite.optional() }).strict()),
-      })
-      .strict(),
-    maxTurnover: finite.min(0, "must be ≥ 0, e.g. 0.2 for 20 %"),
-    currentWeights: z.record(z.string(), finite),
+    sectors: z.strictObject({
+      groups: z.record(z.string(), z.string()),
+      limits: z.record(z.string(), z.strictObject({ min: z.optional(finite()), max: z.optional(finite()) })),
+    }),
+    maxTurnover: finite(z.gte(0, "must be ≥ 0, e.g. 0.2 for 20 %")),
+    currentWeights: z.record(z.string(), finite()),
     costRate: z.union([
-      finite.min(0, "must be ≥ 0, e.g. 0.001 for 10 bp"),
-      z.record(z.string(), finite.min(0, "must be ≥ 0, e.g. 0.001 for 10 bp")),
+      finite(z.gte(0, "must be ≥ 0, e.g. 0.001 for 10 bp")),
+      z.record(z.string(), finite(z.gte(0, "must be ≥ 0, e.g. 0.001 for 10 bp"))),
     ]),
     risk: z.enum(["cvar-historical", "cdar", "semivariance"]),
-    views: z
-      .object({
-        marketCaps: z.record(z.string(), finite.min(0)),
-        riskAversion: finite.gt(0).optional(),
-        riskFreeRate: finite.optional(),
-        tau: finite.gt(0).optional(),
-        views: z.array(
-          z
-            .object({
-              asset: z.string().optional(),
-              long: z.string().optional(),
-              short: z.string().optional(),
-              return: finite,
-              confidence: finite.min(0).max(1).optional(),
-            })
-            .strict(),
-        ),
-      })
-      .strict(),
-  })
-  .partial()
-  .strict();
+    views: z.strictObject({
+      marketCaps: z.record(z.string(), finite(z.gte(0))),
+      riskAversion: z.optional(finite(z.gt(0))),
+      riskFreeRate: z.optional(finite()),
+      tau: z.optional(finite(z.gt(0))),
+      views: z.array(
+        z.strictObject({
+          asset: z.optional(z.string()),
+          long: z.optional(z.string()),
+          short: z.optional(z.string()),
+          return: finite(),
+          confidence: z.optional(finite(z.gte(0), z.lte(1))),
+        }),
+      ),
+    }),
+  }),
+);
 
 export function parseCommandOptions(options: unknown): CommandOptions {
   const parsed = commandOptionsSchema.safeParse(options ?? {});
