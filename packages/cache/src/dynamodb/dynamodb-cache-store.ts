@@ -14,6 +14,8 @@ import type {
   CacheStore,
   CorrelationKey,
   FetchedRangeKind,
+  FetchLease,
+  FetchLeaseRequest,
   InterestRow,
   PriceRow,
   ProfileFields,
@@ -43,6 +45,7 @@ import {
 } from "../row-validation.js";
 import { batchWrite, DEFAULT_RETRY_POLICY, type RetryPolicy, type WriteRequest } from "./batch-write.js";
 import { dynamoError } from "./dynamodb-errors.js";
+import { acquireDynamoDBLease } from "./dynamodb-fetch-lease.js";
 import type { DynamoDBStoreSettings, DynamoProvision } from "./dynamodb-store-settings.js";
 import { provisionTables } from "./provision-tables.js";
 import {
@@ -305,6 +308,27 @@ export class DynamoDBCacheStore implements CacheStore {
     const present = (range: DateRange) => dates.reduce((sum, list) => sum + countWithin(list, range), 0);
     // Markers without a count predate markers-last writes: they may have outlived lost rows, so they are refetched.
     return trustedRanges(markers, present, false);
+  }
+
+  /** A conditional-write lease in the markers' partition (dynamodb-fetch-lease.ts): one fetcher per key at a time. */
+  async acquireFetchLease(
+    kind: FetchedRangeKind,
+    key: string,
+    request: FetchLeaseRequest,
+  ): Promise<FetchLease | undefined> {
+    if (kind === "prices") assertTicker(key);
+    else if (kind !== "interest") throw invalidInput(`Unknown fetched-range kind ${JSON.stringify(kind)}.`);
+    await this.ready();
+    return acquireDynamoDBLease(
+      this.#documents,
+      {
+        tableName: this.tables[kind].TableName,
+        partitionName: kind === "prices" ? "ticker" : "maturity",
+        partition: fetchedPartition(kind, key),
+        what: kind === "prices" ? `${key} prices` : "the yield curve",
+      },
+      request,
+    );
   }
 
   async #datesOf(kind: FetchedRangeKind, partition: string, span: DateRange, doing: string): Promise<string[]> {
