@@ -91,7 +91,8 @@ export class DynamoDBCacheStore implements CacheStore {
       ResolvedTableDefinition
     >;
     this.#ownsClient = !options.client;
-    this.client = options.client ?? new DynamoDBClient(options.clientConfig ?? {});
+    this.client =
+      options.client ?? new DynamoDBClient(withDeadline(options.clientConfig ?? {}, options.requestTimeoutMs));
     this.#documents = DynamoDBDocumentClient.from(this.client, {
       marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
     });
@@ -404,6 +405,25 @@ export class DynamoDBCacheStore implements CacheStore {
     }
     return items;
   }
+}
+
+/** Unless the caller brings its own request handler: every request fails (and is retried) past the deadline. */
+function withDeadline(config: DynamoDBClientConfig, requestTimeoutMs = 30_000): DynamoDBClientConfig {
+  if (config.requestHandler) return config;
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 1) {
+    throw new ScrillaError(
+      "CONFIG",
+      `The DynamoDB request timeout must be a whole number of ms >= 1; got ${requestTimeoutMs}.`,
+    );
+  }
+  return {
+    ...config,
+    requestHandler: {
+      requestTimeout: requestTimeoutMs,
+      connectionTimeout: requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
+  };
 }
 
 function profileFields(item: Item): ProfileFields {
