@@ -151,6 +151,12 @@ export const DYNAMODB_LAMBDA_ACTIONS: readonly string[] = DYNAMODB_RUNTIME_ACTIO
   (action) => action !== "dynamodb:Scan",
 );
 
+/**
+ * What the fetch lease (single flight across Lambda containers, dynamodb-fetch-lease.ts) uses on the prices and
+ * interest tables: a conditional PutItem to take it, a conditional DeleteItem to give it back. Lambda needs both.
+ */
+export const DYNAMODB_LEASE_ACTIONS: readonly string[] = ["dynamodb:PutItem", "dynamodb:DeleteItem"];
+
 /** Extra actions used only with `DYNAMO_PROVISION=auto` (create missing tables, wait for ACTIVE). */
 export const DYNAMODB_PROVISIONING_ACTIONS: readonly string[] = ["dynamodb:DescribeTable", "dynamodb:CreateTable"];
 
