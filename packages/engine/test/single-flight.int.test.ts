@@ -2,7 +2,7 @@ import { DynamoDBCacheStore } from "@scrilla/cache/dynamodb";
 import { type DynamoDBLocal, dynamoDBLocalClientConfig, startDynamoDBLocal } from "@scrilla/cache/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WaitClock } from "../src/index.js";
-import { type Harness, recordedSeries, startHarness, WINDOW } from "./support/engine-harness.js";
+import { type Harness, recordedSeries, startHarness, TODAY, WINDOW } from "./support/engine-harness.js";
 
 let harness: Harness;
 let dynamo: DynamoDBLocal;
@@ -117,6 +117,35 @@ describe("single flight of provider fetches across containers (DynamoDB fetch le
     expect(Object.values(prices.SPY)).toEqual([...spy.close]);
     expect(requestsFor("SPY") - before).toBe(0);
     expect(clock.slept).toBe(POLL_MS);
+  });
+});
+
+describe("a day that may still change (no fetched marker by design)", () => {
+  // TODAY's crypto bar is unsettled, so the fetcher records BTC as fetched through yesterday only.
+  const window = { start: "2021-11-01", end: TODAY };
+  const btcRequests = () => harness.server.count({ params: { function: "DIGITAL_CURRENCY_DAILY", symbol: "BTC" } });
+
+  it("is not fetched again by the containers that waited for the one fetching it", async () => {
+    const [first, second] = await twoContainers();
+    const wait = { FETCH_WAIT_MS: "300000" }; // never fetch around a slow holder here, however busy the machine
+    const engines = await Promise.all(
+      [first, second].map((store, i) =>
+        harness.open({ store, env: { ...wait, SCRILLA_HOME: `${harness.dir}/container-${i}` } }),
+      ),
+    );
+    const before = btcRequests();
+    const answers = await Promise.all(engines.map((engine) => engine.run("prices", ["BTC"], window)));
+    expect(btcRequests() - before).toBe(1);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(Object.keys((answers[0] as { BTC: object }).BTC).at(-1)).toBe(TODAY);
+  });
+
+  it("nor by a concurrent read in the same process", async () => {
+    const engine = await harness.open({ env: { SQLITE_FILE: `${harness.dir}/unsettled.db` } });
+    const before = btcRequests();
+    const answers = await Promise.all([1, 2, 3].map(() => engine.run("prices", ["BTC"], window)));
+    expect(btcRequests() - before).toBe(1);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
   });
 });
 

@@ -24,7 +24,12 @@ export class InterestReader {
 
   private async ensure(range: DateRange): Promise<void> {
     const { store, provider, today, singleFlight } = this.deps;
-    const missing = async () => spanOf(uncoveredRanges(await store.getFetchedRanges("interest", CURVE_KEY), range));
+    const settled = addDays(today, -1);
+    const missing = async (waited: boolean) => {
+      const span = spanOf(uncoveredRanges(await store.getFetchedRanges("interest", CURVE_KEY), range));
+      // Only today left, just fetched by the fetcher this call waited for: read its rows, do not refetch.
+      return span && waited && span.start > settled ? undefined : span;
+    };
     await singleFlight.fill("interest", CURVE_KEY, missing, async (span) => {
       const days = await provider.fetchYieldCurve(span);
       // Nothing published in the span (or an empty answer): no marker, so it is asked again next time.
@@ -32,7 +37,7 @@ export class InterestReader {
       const rows: InterestRow[] = days.flatMap((day) =>
         MATURITIES.map((maturity) => ({ maturity, date: day.date, value: day.rates[maturity] })),
       );
-      const coveredEnd = minDate(span.end, addDays(today, -1));
+      const coveredEnd = minDate(span.end, settled);
       await store.putInterest(rows, coveredEnd >= span.start ? { start: span.start, end: coveredEnd } : undefined);
     });
   }

@@ -19,12 +19,16 @@ export class PriceReader {
 
   async rows(ticker: string, assetType: AssetType, range: DateRange): Promise<PriceRow[]> {
     const { store, providerFor, settledThrough, singleFlight } = this.deps;
-    const missing = async () => spanOf(uncoveredRanges(await store.getFetchedRanges("prices", ticker), range));
+    const settled = settledThrough(assetType);
+    const missing = async (waited: boolean) => {
+      const span = spanOf(uncoveredRanges(await store.getFetchedRanges("prices", ticker), range));
+      // Only unsettled days left, just fetched by the fetcher this call waited for: read its rows, do not refetch.
+      return span && waited && span.start > settled ? undefined : span;
+    };
     await singleFlight.fill("prices", ticker, missing, async (span) => {
       const bars = await providerFor(assetType).fetchDaily(ticker, assetType, span);
       // A bar that may still change is not recorded as fetched, so it is asked for again next time; nor is a
       // span that gave nothing usable, so a provider's empty answer is retried once the provider recovers.
-      const settled = settledThrough(assetType);
       const coveredEnd = minDate(span.end, settled);
       const covered = coveredEnd >= span.start ? { start: span.start, end: coveredEnd } : undefined;
       if (bars.length > 0) await store.putPrices(ticker, bars, covered);

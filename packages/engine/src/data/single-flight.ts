@@ -39,18 +39,24 @@ export class SingleFlight {
 
   constructor(private readonly settings: SingleFlightSettings) {}
 
-  /** Makes sure `missing()` is empty, calling `fetch(span)` for what is missing unless another process does. */
+  /**
+   * Makes sure `missing(waited)` is empty, calling `fetch(span)` for what is missing unless another fetcher does.
+   * `waited` tells `missing` that another fetcher has just finished with this key, so rows it wrote without a
+   * marker (a day that may still change) are fresh enough not to be fetched again at once.
+   */
   async fill(
     kind: FetchedRangeKind,
     key: string,
-    missing: () => Promise<DateRange | undefined>,
+    missing: (waited: boolean) => Promise<DateRange | undefined>,
     fetch: (span: DateRange) => Promise<void>,
   ): Promise<void> {
     const id = `${kind}|${key}`;
+    let waited = false;
     for (let running = this.#running.get(id); running; running = this.#running.get(id)) {
       await running.catch(() => {}); // its caller reports its error; this one looks at the cache afresh
+      waited = true;
     }
-    const run = this.#coordinate(kind, key, missing, fetch);
+    const run = this.#coordinate(kind, key, missing, fetch, waited);
     this.#running.set(id, run);
     try {
       await run;
@@ -62,21 +68,23 @@ export class SingleFlight {
   async #coordinate(
     kind: FetchedRangeKind,
     key: string,
-    missing: () => Promise<DateRange | undefined>,
+    missing: (waited: boolean) => Promise<DateRange | undefined>,
     fetch: (span: DateRange) => Promise<void>,
+    waitedAlready: boolean,
   ): Promise<void> {
+    let waited = waitedAlready;
     const { store, clock, leaseMs, waitMs, pollMs, maxPollMs, logger } = this.settings;
     const deadline = clock.now() + waitMs;
     // Doubling pauses: many waiters (50 cold containers) would otherwise crowd the table the holder writes to.
     let pause = pollMs;
     for (;;) {
-      const span = await missing();
+      const span = await missing(waited);
       if (!span) return;
       const lease = await store.acquireFetchLease(kind, key, { now: clock.now(), ttlMs: leaseMs });
       if (lease) {
         try {
           // The previous holder may have written it between our look and our lease.
-          const still = await missing();
+          const still = await missing(waited);
           if (still) await fetch(still);
         } finally {
           await lease.release().catch((error: unknown) => {
@@ -91,6 +99,7 @@ export class SingleFlight {
         await fetch(span);
         return;
       }
+      waited = true;
       await clock.sleep(Math.min(pause, deadline - now));
       pause = Math.min(2 * pause, maxPollMs);
     }
