@@ -1,4 +1,4 @@
-import type { TableKind } from "@scrilla/cache/tables";
+import { DYNAMODB_LEASE_ACTIONS, type TableKind } from "@scrilla/cache/tables";
 
 /**
  * What a command's code path reads or writes, in the engine's terms. A function's IAM grants are derived from
@@ -7,9 +7,6 @@ import type { TableKind } from "@scrilla/cache/tables";
  * it makes are exactly the ones granted.
  */
 export type DataNeed = "prices" | "treasury" | "profiles" | "correlations" | "dividends";
-
-/** The DynamoDB actions of the single-flight fetch lease on the prices table (conditional put, delete to release). */
-export const PRICE_FETCH_LEASE_ACTIONS: readonly string[] = ["dynamodb:PutItem", "dynamodb:DeleteItem"];
 
 export interface NeedAccess {
   /** The cache table the need reads and writes, if any. */
@@ -25,13 +22,14 @@ export const DATA_ACCESS: Readonly<Record<DataNeed, NeedAccess>> = {
   // and DeleteItem: the fetch lease, so one container fetches a ticker while the others wait for the cache.
   prices: {
     table: "prices",
-    actions: ["dynamodb:Query", "dynamodb:BatchWriteItem", ...PRICE_FETCH_LEASE_ACTIONS],
+    actions: ["dynamodb:Query", "dynamodb:BatchWriteItem", ...DYNAMODB_LEASE_ACTIONS],
     alphaVantageKey: true,
   },
-  // The Treasury yield curve (risk-free rate, yield-curve): same shape as prices; the Treasury needs no key.
+  // The Treasury yield curve (risk-free rate, yield-curve): same shape as prices, lease included (one item in the
+  // curve's partition); the Treasury needs no key.
   treasury: {
     table: "interest",
-    actions: ["dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:PutItem"],
+    actions: ["dynamodb:Query", "dynamodb:BatchWriteItem", ...DYNAMODB_LEASE_ACTIONS],
     alphaVantageKey: false,
   },
   // Cached statistics: GetItem reads a row, UpdateItem merges the computed fields into it.

@@ -6,7 +6,6 @@ export {
   type DataNeed,
   type NeedAccess,
   needsAlphaVantageKey,
-  PRICE_FETCH_LEASE_ACTIONS,
   tableGrants,
 } from "./data-access.js";
 export { DEFAULT_REGION, deployConfigFromEnv } from "./deploy-config.js";

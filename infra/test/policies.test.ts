@@ -4,7 +4,6 @@ import {
   DYNAMODB_RUNTIME_ACTIONS,
 } from "@scrilla/cache/tables";
 import { describe, expect, it } from "vitest";
-import { PRICE_FETCH_LEASE_ACTIONS } from "../src/data-access.js";
 import { SCRILLA_FUNCTIONS } from "../src/function-catalog.js";
 import { dynamoGrants, functionAccess, type Statement, statementsOf, tableKindOf } from "./support/iam.js";
 import { type Block, dataSources, reference, resources, synthDeployment, type TerraformJson } from "./support/synth.js";
@@ -84,7 +83,7 @@ describe("Lambda execution roles: one per function, least privilege", () => {
   });
 
   it("grants only DynamoDB actions of the Lambda code path plus the fetch lease, one statement per table", () => {
-    const allowed = new Set([...DYNAMODB_LAMBDA_ACTIONS, ...PRICE_FETCH_LEASE_ACTIONS]);
+    const allowed = new Set(DYNAMODB_LAMBDA_ACTIONS);
     for (const { policies } of all) {
       const statements = policies.flatMap((p) => p.statements);
       for (const action of dynamoActions(statements)) expect(allowed).toContain(action);

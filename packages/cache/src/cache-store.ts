@@ -44,6 +44,19 @@ export interface CorrelationKey {
 /** What a "fetched range" belongs to: a ticker's prices or the whole yield curve. */
 export type FetchedRangeKind = "prices" | "interest";
 
+/** When and for how long a fetch lease is asked for: `now` in ms since the epoch (the caller's clock). */
+export interface FetchLeaseRequest {
+  now: number;
+  /** How long the lease lasts if its holder never gives it back (a container that died mid-fetch). */
+  ttlMs: number;
+}
+
+/** The right to be the one process fetching a key's missing ranges now (single flight across processes). */
+export interface FetchLease {
+  /** Gives the lease back, if it is still this holder's; afterwards another process may take it. */
+  release(): Promise<void>;
+}
+
 /**
  * The cache port (DESIGN §4). Ranges are inclusive; reads return rows ascending by date.
  * Writes of a batch are all-or-nothing where the backend allows it (SQLite: one transaction).
@@ -67,6 +80,13 @@ export interface CacheStore {
 
   /** Ranges already requested from a provider (merged, ascending), so genuine gaps are not refetched (D-40). */
   getFetchedRanges(kind: FetchedRangeKind, key: string): Promise<DateRange[]>;
+
+  /**
+   * Asks to be the one process fetching `key`'s missing ranges: a lease, or undefined while another process
+   * holds an unexpired one. DynamoDB (shared by many Lambda containers) coordinates through a conditional write;
+   * SQLite and memory serve one process and grant it at once.
+   */
+  acquireFetchLease(kind: FetchedRangeKind, key: string, request: FetchLeaseRequest): Promise<FetchLease | undefined>;
 
   /** Deletes every record of the four kinds (D-45). */
   clear(): Promise<void>;

@@ -21,6 +21,12 @@ export function parseFetchedMarker(marker: string): DateRange | undefined {
   return isIsoDate(start) && isIsoDate(end) ? { start, end } : undefined;
 }
 
+/**
+ * Sort key of the fetch lease in the marker partition (`#` sorts before every digit and `#lease` is no marker,
+ * so neither date-range nor marker reads see it): one lease per ticker, or one for the whole yield curve.
+ */
+export const FETCH_LEASE_SORT_KEY = "#lease";
+
 /** Prices markers live in the ticker's partition; interest markers in {@link YIELD_CURVE_PARTITION}. */
 export const fetchedPartition = (kind: FetchedRangeKind, key: string): string =>
   kind === "prices" ? key : YIELD_CURVE_PARTITION;

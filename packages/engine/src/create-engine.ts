@@ -6,6 +6,7 @@ import { runCommand } from "./commands/run-command.js";
 import { dividendModel } from "./commands/valuation-commands.js";
 import { loadConfig } from "./config/engine-config.js";
 import { latestPriceDate } from "./data/latest-price-date.js";
+import { SYSTEM_CLOCK } from "./data/single-flight.js";
 import { SourceVersionedStore } from "./data/source-versioned-store.js";
 import { type DataHome, scrillaHome } from "./data-home.js";
 import type { CreateEngineOptions, Engine } from "./engine.js";
@@ -89,6 +90,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
         tablePrefix: config.DYNAMO_TABLE_PREFIX,
         ...(config.DYNAMO_CONF ? { billing: config.DYNAMO_CONF } : {}),
         provision: config.DYNAMO_PROVISION ?? "auto",
+        requestTimeoutMs: config.DYNAMODB_TIMEOUT_MS,
         ...(config.DYNAMODB_ENDPOINT ? { clientConfig: { endpoint: config.DYNAMODB_ENDPOINT } } : {}),
       },
       memory: { maxEntries: config.CACHE_MEMORY_ENTRIES },
@@ -101,7 +103,8 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const emit = (event: ProgressEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const ctx = new EngineContext({ config, store, market, today, lastClose, todayNote, logger, emit, home });
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const ctx = new EngineContext({ config, store, market, today, lastClose, todayNote, logger, emit, home, clock });
   const ownsStore = options.store === undefined;
 
   return {

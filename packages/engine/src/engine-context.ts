@@ -20,6 +20,7 @@ import type { EngineConfig } from "./config/engine-config.js";
 import { addDays } from "./data/coverage.js";
 import { InterestReader } from "./data/interest-reader.js";
 import { PriceReader } from "./data/price-reader.js";
+import { SingleFlight, type WaitClock } from "./data/single-flight.js";
 import type { CommandOptions, EngineLogger, EstimationMethod, ProgressEvent, RiskProfile } from "./engine-types.js";
 
 export interface EngineServices {
@@ -35,7 +36,13 @@ export interface EngineServices {
   emit: (event: ProgressEvent) => void;
   /** scrilla's user directory (key files, watchlist, symbol lists). */
   home: { root: string; common: string; static: string };
+  /** The clock of the wait for another process's fetch (single-flight.ts). */
+  clock: WaitClock;
 }
+
+/** A process waiting for another's fetch looks again after 100 ms, then 200, 400 … at most every 2 s. */
+const FETCH_POLL_MS = 100;
+const FETCH_MAX_POLL_MS = 2_000;
 
 /** One asset of a request: its symbol and resolved asset type. */
 export interface Asset {
@@ -53,8 +60,17 @@ export class EngineContext {
     const { store, market, today } = services;
     const settledThrough = (assetType: AssetType) =>
       assetType === "crypto" ? addDays(today, -1) : (services.lastClose ?? NYSE_CALENDAR.tradingDayOnOrBefore(today));
-    this.prices = new PriceReader({ store, providerFor: () => market.prices, settledThrough });
-    this.interest = new InterestReader({ store, provider: market.yieldCurve, today });
+    const singleFlight = new SingleFlight({
+      store,
+      clock: services.clock,
+      leaseMs: services.config.FETCH_LEASE_MS,
+      waitMs: services.config.FETCH_WAIT_MS,
+      pollMs: FETCH_POLL_MS,
+      maxPollMs: FETCH_MAX_POLL_MS,
+      logger: services.logger,
+    });
+    this.prices = new PriceReader({ store, providerFor: () => market.prices, settledThrough, singleFlight });
+    this.interest = new InterestReader({ store, provider: market.yieldCurve, today, singleFlight });
   }
 
   get config(): EngineConfig {

@@ -2,6 +2,7 @@ import type { CacheStore } from "@scrilla/cache";
 import type { AssetType } from "@scrilla/core";
 import type { CommandOptionsOf, CommandResult, ComputeCommand } from "./commands/command-types.js";
 import type { EngineConfig } from "./config/engine-config.js";
+import type { WaitClock } from "./data/single-flight.js";
 import type { CommandOptions, EngineLogger, ProgressListener } from "./engine-types.js";
 
 export interface CreateEngineOptions {
@@ -14,6 +15,8 @@ export interface CreateEngineOptions {
   /** "Today" as ISO date; defaults to the clock (UTC). The only clock read in scrilla. */
   today?: string;
   logger?: EngineLogger;
+  /** The clock of the bounded wait for another process's fetch; defaults to the system clock (tests inject one). */
+  clock?: WaitClock;
 }
 
 /** Daily (not annualised) log returns of one asset, for QQ plots and histograms. */

@@ -29,6 +29,7 @@ export {
 } from "./commands/portfolio-option-values.js";
 export { type EngineConfig, loadConfig } from "./config/engine-config.js";
 export { createEngine } from "./create-engine.js";
+export type { WaitClock } from "./data/single-flight.js";
 export { scrillaHome } from "./data-home.js";
 export type { CreateEngineOptions, DividendModelResult, Engine, ReturnsSample, RunOptions } from "./engine.js";
 export type * from "./engine-types.js";

@@ -71,7 +71,8 @@ describe("a DynamoDB batch lost with its writer killed is refetched, never serve
       expect(await store.getFetchedRanges("prices", "SPY")).toEqual([]);
 
       harness.server.reset();
-      const engine = await harness.open({ store });
+      // The killed writer never gave its fetch lease back: this reader waits for it FETCH_WAIT_MS, then fetches anyway.
+      const engine = await harness.open({ store, env: { FETCH_WAIT_MS: "1000" } });
       const prices = (await engine.run("prices", ["SPY"], window)) as { SPY: Record<string, number> };
       expect(harness.server.count({ params: { function: "TIME_SERIES_DAILY", symbol: "SPY" } })).toBe(1);
       expect(Object.keys(prices.SPY)).toEqual(recorded.dates);

@@ -103,6 +103,19 @@ describe("HTTP failures", () => {
     }
   });
 
+  it("a body that trickles in a byte at a time, never idle, still ends at the timeout (a deadline on the whole answer)", async () => {
+    const short = await startHarness({}, { http: { timeoutMs: 500, retries: 1, backoffMs: 1, maxBackoffMs: 5 } });
+    try {
+      short.server.inject({ kind: "trickle", intervalMs: 20, times: 2 });
+      const error = await rejectionOf(short.market.prices.fetchDaily("SPY", "equity", RANGE));
+      expect(error).toMatchObject({ code: "PROVIDER_ERROR" });
+      expect(error.message).toMatch(/no answer within 500 ms .*\(timeout\)/);
+      expect(short.server.requests.map((request) => request.fault)).toEqual(["trickle", "trickle"]);
+    } finally {
+      await short.server.close();
+    }
+  });
+
   it("reports a refused connection as PROVIDER_ERROR after the retries", async () => {
     const gone = await startFixtureServer();
     await gone.close();

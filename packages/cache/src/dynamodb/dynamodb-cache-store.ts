@@ -15,6 +15,8 @@ import type {
   CacheStore,
   CorrelationKey,
   FetchedRangeKind,
+  FetchLease,
+  FetchLeaseRequest,
   InterestRow,
   PriceRow,
   ProfileFields,
@@ -44,6 +46,7 @@ import {
 } from "../row-validation.js";
 import { batchWrite, DEFAULT_RETRY_POLICY, type RetryPolicy, type WriteRequest } from "./batch-write.js";
 import { dynamoError } from "./dynamodb-errors.js";
+import { acquireDynamoDBLease } from "./dynamodb-fetch-lease.js";
 import type { DynamoDBStoreSettings, DynamoProvision } from "./dynamodb-store-settings.js";
 import { provisionTables } from "./provision-tables.js";
 import {
@@ -89,7 +92,8 @@ export class DynamoDBCacheStore implements CacheStore {
       ResolvedTableDefinition
     >;
     this.#ownsClient = !options.client;
-    this.client = options.client ?? new DynamoDBClient(options.clientConfig ?? {});
+    this.client =
+      options.client ?? new DynamoDBClient(withDeadline(options.clientConfig ?? {}, options.requestTimeoutMs));
     this.#documents = DynamoDBDocumentClient.from(this.client, {
       marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
     });
@@ -308,6 +312,27 @@ export class DynamoDBCacheStore implements CacheStore {
     return trustedRanges(markers, present, false);
   }
 
+  /** A conditional-write lease in the markers' partition (dynamodb-fetch-lease.ts): one fetcher per key at a time. */
+  async acquireFetchLease(
+    kind: FetchedRangeKind,
+    key: string,
+    request: FetchLeaseRequest,
+  ): Promise<FetchLease | undefined> {
+    if (kind === "prices") assertTicker(key);
+    else if (kind !== "interest") throw invalidInput(`Unknown fetched-range kind ${JSON.stringify(kind)}.`);
+    await this.ready();
+    return acquireDynamoDBLease(
+      this.#documents,
+      {
+        tableName: this.tables[kind].TableName,
+        partitionName: kind === "prices" ? "ticker" : "maturity",
+        partition: fetchedPartition(kind, key),
+        what: kind === "prices" ? `${key} prices` : "the yield curve",
+      },
+      request,
+    );
+  }
+
   async #datesOf(kind: FetchedRangeKind, partition: string, span: DateRange, doing: string): Promise<string[]> {
     const items = await this.#query(kind, doing, {
       KeyConditionExpression: "#partition = :partition AND #date BETWEEN :start AND :end",
@@ -381,6 +406,25 @@ export class DynamoDBCacheStore implements CacheStore {
     }
     return items;
   }
+}
+
+/** Unless the caller brings its own request handler: every request fails (and is retried) past the deadline. */
+function withDeadline(config: DynamoDBClientConfig, requestTimeoutMs = 30_000): DynamoDBClientConfig {
+  if (config.requestHandler) return config;
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 1) {
+    throw new ScrillaError(
+      "CONFIG",
+      `The DynamoDB request timeout must be a whole number of ms >= 1; got ${requestTimeoutMs}.`,
+    );
+  }
+  return {
+    ...config,
+    requestHandler: {
+      requestTimeout: requestTimeoutMs,
+      connectionTimeout: requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
+  };
 }
 
 function profileFields(item: Item): ProfileFields {

@@ -26,9 +26,11 @@ export function dynamoError(error: unknown, doing: string, tableName?: string): 
         ? "Check the AWS credentials and that their policy allows this action on the scrilla tables."
         : name === "CredentialsProviderError"
           ? "No AWS credentials were found: configure them (environment, profile or role) or use CACHE_MODE=sqlite."
-          : isTransientDynamoError(error)
-            ? "DynamoDB is over capacity: retry later or raise the table's capacity (DYNAMO_CONF)."
-            : "Check the DynamoDB endpoint, region and tables.";
+          : name === "TimeoutError"
+            ? "DynamoDB did not answer in time: check the endpoint (DYNAMODB_ENDPOINT) and the network, or raise DYNAMODB_TIMEOUT_MS."
+            : isTransientDynamoError(error)
+              ? "DynamoDB is over capacity: retry later or raise the table's capacity (DYNAMO_CONF)."
+              : "Check the DynamoDB endpoint, region and tables.";
   return new ScrillaError(
     "CACHE_ERROR",
     `DynamoDB cache: ${doing} failed (${name}: ${reason}). ${advice}`,

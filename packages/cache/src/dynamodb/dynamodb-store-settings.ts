@@ -38,6 +38,11 @@ export interface DynamoDBStoreSettings {
   writeConcurrency?: number;
   /** Items per Query page (DynamoDB's `Limit`); default: DynamoDB's 1 MB pages. */
   queryPageSize?: number;
+  /**
+   * The deadline of one DynamoDB request, connection included, in ms (the SDK retries it, 3 attempts in all).
+   * Default 30 s. Without it an endpoint that accepts and never answers would hold the caller forever.
+   */
+  requestTimeoutMs?: number;
   /** Strongly consistent reads (twice the read cost). Default false: a cache tolerates eventual consistency. */
   consistentRead?: boolean;
 }

@@ -139,6 +139,8 @@ export const DYNAMODB_RUNTIME_ACTIONS: readonly string[] = [
   "dynamodb:UpdateItem",
   "dynamodb:Query",
   "dynamodb:BatchWriteItem",
+  // The fetch lease is given back by a DeleteItem conditional on its owner token (DYNAMODB_LEASE_ACTIONS).
+  "dynamodb:DeleteItem",
   // clear() deletes every item by Scan + BatchWriteItem so it works without DeleteTable/CreateTable.
   "dynamodb:Scan",
 ];
@@ -150,6 +152,12 @@ export const DYNAMODB_RUNTIME_ACTIONS: readonly string[] = [
 export const DYNAMODB_LAMBDA_ACTIONS: readonly string[] = DYNAMODB_RUNTIME_ACTIONS.filter(
   (action) => action !== "dynamodb:Scan",
 );
+
+/**
+ * What the fetch lease (single flight across Lambda containers, dynamodb-fetch-lease.ts) uses on the prices and
+ * interest tables: a conditional PutItem to take it, a conditional DeleteItem to give it back. Lambda needs both.
+ */
+export const DYNAMODB_LEASE_ACTIONS: readonly string[] = ["dynamodb:PutItem", "dynamodb:DeleteItem"];
 
 /** Extra actions used only with `DYNAMO_PROVISION=auto` (create missing tables, wait for ACTIVE). */
 export const DYNAMODB_PROVISIONING_ACTIONS: readonly string[] = ["dynamodb:DescribeTable", "dynamodb:CreateTable"];

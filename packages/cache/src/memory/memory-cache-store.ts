@@ -5,6 +5,8 @@ import type {
   CacheStore,
   CorrelationKey,
   FetchedRangeKind,
+  FetchLease,
+  FetchLeaseRequest,
   InterestRow,
   PriceRow,
   ProfileFields,
@@ -104,6 +106,20 @@ export class MemoryCacheStore implements CacheStore {
     const cacheKey = kind === "prices" ? `fetched|prices|${key}` : "fetched|interest";
     const ranges = await this.#through(cacheKey, group, () => this.inner.getFetchedRanges(kind, key));
     return (ranges as DateRange[]).map((range) => ({ ...range }));
+  }
+
+  /**
+   * Asks the store below. Either answer means another process may be writing this key (it holds the lease, or
+   * just gave it back), so what memory holds of it is dropped and the caller's next reads see the store's rows.
+   */
+  async acquireFetchLease(
+    kind: FetchedRangeKind,
+    key: string,
+    request: FetchLeaseRequest,
+  ): Promise<FetchLease | undefined> {
+    const lease = await this.inner.acquireFetchLease(kind, key, request);
+    this.#invalidate(kind === "prices" ? `prices|${key}` : INTEREST_GROUP);
+    return lease;
   }
 
   async clear(): Promise<void> {

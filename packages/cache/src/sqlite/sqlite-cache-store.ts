@@ -7,12 +7,14 @@ import type {
   CacheStore,
   CorrelationKey,
   FetchedRangeKind,
+  FetchLease,
   InterestRow,
   PriceRow,
   ProfileFields,
   ProfileKey,
 } from "../cache-store.js";
 import { assertDateRange } from "../date-ranges.js";
+import { GRANTED_LEASE } from "../granted-lease.js";
 import { makeDirectories } from "../make-directories.js";
 import { rowsWithin, trustedRanges } from "../marker-trust.js";
 import {
@@ -221,6 +223,13 @@ export class SqliteCacheStore implements CacheStore {
       // Markers written before rows were counted came from this same atomic transaction: trusted.
       return trustedRanges(markers, present, true);
     });
+  }
+
+  /** One process fetches through a SQLite file at a time in practice: no coordination (DESIGN §4). */
+  async acquireFetchLease(kind: FetchedRangeKind, key: string): Promise<FetchLease> {
+    if (kind === "prices") assertTicker(key);
+    else if (kind !== "interest") throw invalidInput(`Unknown fetched-range kind ${JSON.stringify(kind)}.`);
+    return GRANTED_LEASE;
   }
 
   async clear(): Promise<void> {

@@ -198,6 +198,29 @@ export function describeCacheStoreContract(name: string, openStore: () => Promis
       expect(await store.getFetchedRanges("interest", "TEN_YEAR")).toEqual([]);
     });
 
+    it("grants a free fetch lease, and the lease is seen by neither price, marker nor clear() reads", async () => {
+      const store = await open();
+      const rows = syntheticPrices(5, "2024-03-01");
+      const range = { start: "2024-03-01", end: "2024-03-05" };
+      await store.putPrices("SPY", rows, range);
+      const lease = await store.acquireFetchLease("prices", "SPY", { now: Date.now(), ttlMs: 60_000 });
+      const curve = await store.acquireFetchLease("interest", "treasury", { now: Date.now(), ttlMs: 60_000 });
+      expect(lease).toBeDefined();
+      expect(curve).toBeDefined();
+      expect(plain(await store.getPrices("SPY", { start: "0000-01-01", end: "9999-12-31" }))).toEqual(rows);
+      expect(await store.getFetchedRanges("prices", "SPY")).toEqual([range]);
+      await lease!.release();
+      await curve!.release();
+      // Given back, it can be taken again at once.
+      const again = await store.acquireFetchLease("prices", "SPY", { now: Date.now(), ttlMs: 60_000 });
+      expect(again).toBeDefined();
+      await again!.release();
+      await expectScrillaError(
+        store.acquireFetchLease("prices", "A#B", { now: Date.now(), ttlMs: 60_000 }),
+        "INVALID_INPUT",
+      );
+    });
+
     it("rejects bad input with INVALID_INPUT before writing anything", async () => {
       const store = await open();
       const range = { start: "2024-01-01", end: "2024-01-31" };

@@ -29,6 +29,7 @@ export class CountingStore implements CacheStore {
   putCorrelation: CacheStore["putCorrelation"] = (...args) => this.inner.putCorrelation(...args);
   getFetchedRanges: CacheStore["getFetchedRanges"] = (...args) =>
     this.#count("fetched", () => this.inner.getFetchedRanges(...args));
+  acquireFetchLease: CacheStore["acquireFetchLease"] = (...args) => this.inner.acquireFetchLease(...args);
   clear: CacheStore["clear"] = () => this.inner.clear();
   close: CacheStore["close"] = () => this.inner.close();
 }

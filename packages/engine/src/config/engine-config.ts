@@ -43,6 +43,8 @@ const envSchema = z.object({
   DYNAMO_CONF: z.optional(z.string()),
   DYNAMO_PROVISION: z.optional(z.enum(["auto", "never"])),
   DYNAMODB_ENDPOINT: z.optional(z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })),
+  /** One DynamoDB request's deadline (the SDK makes 3 attempts): an endpoint that never answers ends in time. */
+  DYNAMODB_TIMEOUT_MS: wholeNumber(30_000, BOUNDS.timeoutMs),
   CACHE_MEMORY_ENTRIES: wholeNumber(256, BOUNDS.cacheEntries),
   PRICE_MANAGER: z._default(z.enum(["alpha_vantage", "csv"]), "alpha_vantage"),
   PRICE_DIR: nonEmpty,
@@ -81,6 +83,9 @@ const envSchema = z.object({
   ALPHA_VANTAGE_MIN_INTERVAL_MS: wholeNumber(1_000, BOUNDS.waitMs),
   ALPHA_VANTAGE_THROTTLE_WAIT_MS: wholeNumber(30_000, BOUNDS.waitMs),
   ALPHA_VANTAGE_MAX_THROTTLE_WAITS: wholeNumber(3, BOUNDS.retries),
+  /** Single flight on DynamoDB: a dead fetcher's lease lapses after FETCH_LEASE_MS; others wait FETCH_WAIT_MS. */
+  FETCH_LEASE_MS: wholeNumber(60_000, BOUNDS.timeoutMs),
+  FETCH_WAIT_MS: wholeNumber(10_000, BOUNDS.waitMs),
   /** Read by the CLI and Lambda loggers; checked here so a typo is an error, not silently `info`. */
   LOG_LEVEL: optionalString((v, ctx) => {
     const level = v?.trim().toLowerCase();

@@ -2,12 +2,15 @@ import type { CacheStore, PriceRow } from "@scrilla/cache";
 import { type AssetType, type DateRange, type PriceSeries, ScrillaError } from "@scrilla/core";
 import type { PriceProvider } from "@scrilla/market-data";
 import { minDate, spanOf, uncoveredRanges } from "./coverage.js";
+import type { SingleFlight } from "./single-flight.js";
 
 export interface PriceReaderDeps {
   store: CacheStore;
   providerFor: (assetType: AssetType) => PriceProvider;
   /** The last date whose bar is final: the last NYSE close for equities, yesterday for crypto. */
   settledThrough: (assetType: AssetType) => string;
+  /** One fetch per ticker at a time, across the processes sharing the store. */
+  singleFlight: SingleFlight;
 }
 
 /** Read-through for prices (spec §7.7 RECOMMENDED): store first, the provider only for ranges never asked. */
@@ -15,17 +18,21 @@ export class PriceReader {
   constructor(private readonly deps: PriceReaderDeps) {}
 
   async rows(ticker: string, assetType: AssetType, range: DateRange): Promise<PriceRow[]> {
-    const { store, providerFor, settledThrough } = this.deps;
-    const span = spanOf(uncoveredRanges(await store.getFetchedRanges("prices", ticker), range));
-    if (span) {
+    const { store, providerFor, settledThrough, singleFlight } = this.deps;
+    const settled = settledThrough(assetType);
+    const missing = async (waited: boolean) => {
+      const span = spanOf(uncoveredRanges(await store.getFetchedRanges("prices", ticker), range));
+      // Only unsettled days left, just fetched by the fetcher this call waited for: read its rows, do not refetch.
+      return span && waited && span.start > settled ? undefined : span;
+    };
+    await singleFlight.fill("prices", ticker, missing, async (span) => {
       const bars = await providerFor(assetType).fetchDaily(ticker, assetType, span);
       // A bar that may still change is not recorded as fetched, so it is asked for again next time; nor is a
       // span that gave nothing usable, so a provider's empty answer is retried once the provider recovers.
-      const settled = settledThrough(assetType);
       const coveredEnd = minDate(span.end, settled);
       const covered = coveredEnd >= span.start ? { start: span.start, end: coveredEnd } : undefined;
       if (bars.length > 0) await store.putPrices(ticker, bars, covered);
-    }
+    });
     return store.getPrices(ticker, range);
   }
 

@@ -2,6 +2,8 @@ import type {
   CacheStore,
   CorrelationKey,
   FetchedRangeKind,
+  FetchLease,
+  FetchLeaseRequest,
   InterestRow,
   PriceRow,
   ProfileFields,
@@ -62,6 +64,14 @@ export class SourceVersionedStore implements CacheStore {
 
   async getFetchedRanges(kind: FetchedRangeKind, key: string): Promise<DateRange[]> {
     return this.inner.getFetchedRanges(kind, kind === "prices" ? await this.key(key) : key);
+  }
+
+  async acquireFetchLease(
+    kind: FetchedRangeKind,
+    key: string,
+    request: FetchLeaseRequest,
+  ): Promise<FetchLease | undefined> {
+    return this.inner.acquireFetchLease(kind, kind === "prices" ? await this.key(key) : key, request);
   }
 
   clear(): Promise<void> {

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import type { CacheStore } from "@scrilla/cache";
 import type { PriceSeries } from "@scrilla/core";
 import { type FixtureServer, startFixtureServer } from "@scrilla/market-data/testing";
-import { createEngine, type Engine } from "../../src/index.js";
+import { createEngine, type Engine, type WaitClock } from "../../src/index.js";
 
 export const WINDOW = { start: "2021-07-14", end: "2021-11-19" } as const;
 export const TODAY = "2021-11-19";
@@ -14,7 +14,7 @@ export interface Harness {
   server: FixtureServer;
   dir: string;
   env: Record<string, string>;
-  open(extra?: { env?: Record<string, string>; store?: CacheStore }): Promise<Engine>;
+  open(extra?: { env?: Record<string, string>; store?: CacheStore; clock?: WaitClock }): Promise<Engine>;
   close(): Promise<void>;
 }
 
@@ -44,6 +44,7 @@ export async function startHarness(): Promise<Harness> {
         env: { ...env, ...extra.env },
         today: TODAY,
         ...(extra.store ? { store: extra.store } : {}),
+        ...(extra.clock ? { clock: extra.clock } : {}),
       });
       engines.push(engine);
       return engine;

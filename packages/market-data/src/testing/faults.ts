@@ -7,13 +7,17 @@ export type FixtureService = "alphaVantage" | "alphaVantageCryptoMeta" | "treasu
  * - `daily-quota`: AlphaVantage's daily-limit `Information` body (HTTP 200);
  * - `http-error`: an HTTP `status` (default 500) with a short text body;
  * - `hang`: accept the request and never answer (the client's timeout must fire);
+ * - `trickle`: answer HTTP 200 and then send one byte every `intervalMs` (default 50) and never finish, so the
+ *   connection is never idle and only a deadline on the whole answer ends it;
  * - `malformed`: a truncated body (broken JSON, XML or CSV);
  * - `body`: exactly `body` (with `status`, default 200, and `contentType`), e.g. an empty series, a list cut
  *   at a line end, an error page echoing the key, or a body larger than the client accepts.
  * `service` limits the fault to one service; `throttle`/`daily-quota` always target AlphaVantage.
  */
 export interface Fault {
-  kind: "throttle" | "daily-quota" | "http-error" | "hang" | "malformed" | "body";
+  kind: "throttle" | "daily-quota" | "http-error" | "hang" | "trickle" | "malformed" | "body";
+  /** `trickle`: the pause between two bytes. */
+  intervalMs?: number;
   times?: number;
   status?: number;
   body?: string;

@@ -68,6 +68,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     if (fault) {
       recorded.fault = fault.kind;
       if (fault.kind === "hang") return; // never answer; close() drops the socket
+      if (fault.kind === "trickle") return trickle(response, fault.intervalMs ?? 50);
       return serveFault(response, fault, service as FixtureService);
     }
     switch (service) {
@@ -221,6 +222,13 @@ function serveFault(response: ServerResponse, fault: Fault, service: FixtureServ
     send(response, 200, type, body);
   }
   // "hang": nothing is sent.
+}
+
+/** A 200 whose body never ends: one space at a time, until the client (or close()) drops the connection. */
+function trickle(response: ServerResponse, intervalMs: number): void {
+  response.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+  const timer = setInterval(() => response.write(" "), intervalMs);
+  response.on("close", () => clearInterval(timer));
 }
 
 function serveFile(response: ServerResponse, type: string, text: string | undefined): void {
