@@ -52,7 +52,6 @@ const RUNS: Record<string, Run[]> = {
   prices: [[["SPY", "GLD"], {}]],
 };
 
-
 let local: DynamoDBLocal;
 let dir: string;
 const { parsed } = synthDeployment("dev");
