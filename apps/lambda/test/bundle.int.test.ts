@@ -12,6 +12,7 @@ import { createTables } from "./create-tables.js";
 import { ALLY_RISK_PROFILE, expectClose, TODAY, WINDOW } from "./golden.js";
 import { BUNDLE_PATH, type Bundle, loadBundle } from "./load-bundle.js";
 import { loadEvent } from "./load-event.js";
+import { offlineLambdaEnv } from "./support/offline-lambda-env.js";
 
 type HttpAnswer = { statusCode: number; headers: Record<string, string>; body: string };
 
@@ -56,14 +57,7 @@ beforeAll(async () => {
     AWS_EC2_METADATA_DISABLED: "true",
   });
   env = {
-    CACHE_MODE: "dynamodb",
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    DYNAMO_TABLE_PREFIX: tablePrefix,
-    ALPHA_VANTAGE_URL: fixtures.urls.alphaVantage,
-    ALPHA_VANTAGE_CRYPTO_META_URL: fixtures.urls.alphaVantageCryptoMeta,
-    TREASURY_URL: fixtures.urls.treasury,
-    FRED_URL: fixtures.urls.fred,
-    ALPHA_VANTAGE_KEY: "e2e-test-key",
+    ...offlineLambdaEnv({ dynamoEndpoint: dynamo.endpoint, tablePrefix, fixtures, alphaVantageKey: "e2e-test-key" }),
     SCRILLA_HOME: home,
   };
 });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTables } from "./create-tables.js";
 import { ALLY_RISK_PROFILE, expectClose, TODAY, WINDOW } from "./golden.js";
 import { BUNDLE_PATH, loadBundle } from "./load-bundle.js";
+import { offlineLambdaEnv } from "./support/offline-lambda-env.js";
 
 /**
  * What "cold" means here: each of the 50 containers is the built bundle evaluated anew (its own module URL), with
@@ -48,14 +49,7 @@ function containerEnv(id: number): Record<string, string> {
   return {
     CONTAINER_ID: String(id),
     SCRILLA_TODAY: TODAY,
-    CACHE_MODE: "dynamodb",
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    DYNAMO_TABLE_PREFIX: tablePrefix,
-    ALPHA_VANTAGE_URL: fixtures.urls.alphaVantage,
-    ALPHA_VANTAGE_CRYPTO_META_URL: fixtures.urls.alphaVantageCryptoMeta,
-    TREASURY_URL: fixtures.urls.treasury,
-    FRED_URL: fixtures.urls.fred,
-    ALPHA_VANTAGE_KEY: "cold-test-key",
+    ...offlineLambdaEnv({ dynamoEndpoint: dynamo.endpoint, tablePrefix, fixtures, alphaVantageKey: "cold-test-key" }),
     ALPHA_VANTAGE_MIN_INTERVAL_MS: "0",
     SCRILLA_HOME: join(dir, `container-${id}`), // each container's own /tmp
     LOG_LEVEL: "none",

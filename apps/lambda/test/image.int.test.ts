@@ -6,6 +6,7 @@ import { createTables } from "./create-tables.js";
 import { buildLambdaImage, invokeInContainer, removeImage, requireDocker } from "./docker.js";
 import { expectClose, WINDOW } from "./golden.js";
 import { loadEvent } from "./load-event.js";
+import { offlineLambdaEnv } from "./support/offline-lambda-env.js";
 
 /** Spec A.2: Pearson correlation of ALLY and BX, the recommended moments estimate. */
 const ALLY_BX_CORRELATION = 0.210174607610038;
@@ -24,13 +25,7 @@ beforeAll(async () => {
   await createTables(dynamo.endpoint, tablePrefix);
   env = {
     SCRILLA_FUNCTION: "correlation",
-    CACHE_MODE: "dynamodb",
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    DYNAMO_TABLE_PREFIX: tablePrefix,
-    ALPHA_VANTAGE_URL: fixtures.urls.alphaVantage,
-    ALPHA_VANTAGE_CRYPTO_META_URL: fixtures.urls.alphaVantageCryptoMeta,
-    TREASURY_URL: fixtures.urls.treasury,
-    ALPHA_VANTAGE_KEY: "image-test-key",
+    ...offlineLambdaEnv({ dynamoEndpoint: dynamo.endpoint, tablePrefix, fixtures, alphaVantageKey: "image-test-key" }),
     AWS_REGION: "us-east-1",
     AWS_ACCESS_KEY_ID: "local",
     AWS_SECRET_ACCESS_KEY: "local",
