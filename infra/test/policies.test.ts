@@ -31,6 +31,8 @@ const grantsByTable = (parsed: TerraformJson, statements: Statement[]) =>
   );
 
 const READ_FETCH = ["dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:Query"];
+/** Reading and fetching plus the fetch lease's release (DeleteItem; its conditional put is PutItem). */
+const READ_FETCH_LEASE = [...READ_FETCH, "dynamodb:DeleteItem"].sort();
 
 describe("Lambda execution roles: one per function, least privilege", () => {
   const { parsed } = synthDeployment("dev");
@@ -95,12 +97,12 @@ describe("Lambda execution roles: one per function, least privilege", () => {
 
   it("prices: only the prices table, read, fetch and lease (conditional put, delete to release)", () => {
     const statements = access.get("prices")?.policies[0]?.statements ?? [];
-    expect(grantsByTable(parsed, statements)).toEqual({ prices: [...READ_FETCH, "dynamodb:DeleteItem"].sort() });
+    expect(grantsByTable(parsed, statements)).toEqual({ prices: READ_FETCH_LEASE });
   });
 
   it("yield-curve: only the interest table, and no AlphaVantage key (the Treasury needs none)", () => {
     const statements = access.get("yield-curve")?.policies[0]?.statements ?? [];
-    expect(grantsByTable(parsed, statements)).toEqual({ interest: READ_FETCH });
+    expect(grantsByTable(parsed, statements)).toEqual({ interest: READ_FETCH_LEASE });
     expect(statements.flatMap((s) => s.actions ?? []).filter((a) => a.startsWith("ssm:"))).toEqual([]);
   });
 
@@ -116,7 +118,7 @@ describe("Lambda execution roles: one per function, least privilege", () => {
     for (const command of ["efficient-frontier", "optimize-cvar", "hrp", "black-litterman"]) {
       const statements = access.get(command)?.policies[0]?.statements ?? [];
       expect(grantsByTable(parsed, statements), command).toEqual({
-        prices: [...READ_FETCH, "dynamodb:DeleteItem"].sort(),
+        prices: READ_FETCH_LEASE,
         profile: ["dynamodb:GetItem", "dynamodb:UpdateItem"],
       });
     }

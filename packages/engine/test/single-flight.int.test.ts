@@ -95,16 +95,24 @@ describe("single flight of provider fetches across containers (DynamoDB fetch le
     const written = new Promise<void>((resolve) => {
       holderDone = resolve;
     });
-    // The waiter's first sleep lasts until the holder has written its rows and marker and given the lease back.
+    // The waiter's first sleep lasts until the holder has written its rows and marker and given the lease back;
+    // the holder writes only once the waiter has found the lease taken (else, on a busy machine, the waiter could
+    // look at the cache after the write and never wait).
+    let startedWaiting!: () => void;
+    const waiting = new Promise<void>((resolve) => {
+      startedWaiting = resolve;
+    });
     const clock = fakeClock(T0);
     const sleep = clock.sleep.bind(clock);
     clock.sleep = async (ms) => {
+      startedWaiting();
       await written;
       await sleep(ms);
     };
     const engine = await harness.open({ store: waiter, clock, env: { FETCH_WAIT_MS: "600000" } });
     const before = requestsFor("SPY");
     const answer = engine.run("prices", ["SPY"], WINDOW);
+    await waiting;
 
     const spy = recordedSeries("SPY");
     const rows = spy.dates.map((date, i) => ({ date, open: null, close: spy.close[i]! }));
