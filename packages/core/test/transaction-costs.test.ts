@@ -13,7 +13,7 @@ import {
   tickerTransactionCosts,
   transactionCost,
 } from "../src/index.js";
-import { attempt, sigmaTimes } from "./support/constraint-cases.js";
+import { attempt, marketFields, sigmaTimes } from "./support/constraint-cases.js";
 import { factorCovariance } from "./support/factor-covariance.js";
 import { certifyLp, type Row } from "./support/lp-certificate.js";
 
@@ -36,13 +36,7 @@ interface Case {
 const cases: fc.Arbitrary<Case> = fc.integer({ min: 2, max: 6 }).chain((n) =>
   fc
     .record({
-      n: fc.constant(n),
-      mu: fc.array(
-        fc.integer({ min: -500, max: 3000 }).map((bp) => bp / 10_000),
-        { minLength: n, maxLength: n },
-      ),
-      loadings: fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: 2 * n, maxLength: 2 * n }),
-      idiosyncratic: fc.array(fc.double({ min: 0.005, max: 0.06, noNaN: true }), { minLength: n, maxLength: n }),
+      ...marketFields(n),
       lower: fc.constantFrom(0, -0.3),
       upper: fc.constantFrom(0.6, 1),
       // Raw current holdings, normalised below to sum to 1; zeros are common (assets not yet held).

@@ -20,16 +20,24 @@ export interface Case {
   riskFreeRate: number;
 }
 
+/**
+ * The market of a random problem with n assets: expected returns from −5 % to 30 % and the raw parts of a
+ * two-factor covariance (loadings, idiosyncratic variances) for `factorCovariance(loadings, idiosyncratic, 2)`.
+ */
+export const marketFields = (n: number) => ({
+  n: fc.constant(n),
+  mu: fc.array(
+    fc.integer({ min: -500, max: 3000 }).map((bp) => bp / 10_000),
+    { minLength: n, maxLength: n },
+  ),
+  loadings: fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: 2 * n, maxLength: 2 * n }),
+  idiosyncratic: fc.array(fc.double({ min: 0.005, max: 0.06, noNaN: true }), { minLength: n, maxLength: n }),
+});
+
 export const cases: fc.Arbitrary<Case> = fc.integer({ min: 2, max: 6 }).chain((n) =>
   fc
     .record({
-      n: fc.constant(n),
-      mu: fc.array(
-        fc.integer({ min: -500, max: 3000 }).map((bp) => bp / 10_000),
-        { minLength: n, maxLength: n },
-      ),
-      loadings: fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: 2 * n, maxLength: 2 * n }),
-      idiosyncratic: fc.array(fc.double({ min: 0.005, max: 0.06, noNaN: true }), { minLength: n, maxLength: n }),
+      ...marketFields(n),
       lower: fc.constantFrom(0, -0.3, -1),
       upper: fc.constantFrom(0.6, 1, 1.5),
       groupOf: fc.array(fc.constantFrom("tech", "energy", "other"), { minLength: n, maxLength: n }),
