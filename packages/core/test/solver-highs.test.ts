@@ -135,7 +135,22 @@ describe("our dual active-set QP agrees with HiGHS' QP", () => {
             values: Float64Array.from(hessianValues),
           },
         });
-        for (let i = 0; i < n; i++) expect(Math.abs(ours.x[i]! - theirs.x[i]!)).toBeLessThan(1e-6);
+        // Ours is never worse than HiGHS' answer. Where HiGHS reaches the same optimum (strict convexity makes it
+        // unique) the points agree. HiGHS' QP can report "optimal" at a worse point (seed 1236180974: 0.0193 against
+        // the true 0.01226, checked by hand), so its point is not the arbiter, the objective is.
+        const objective = (x: ArrayLike<number>) => {
+          let value = 0;
+          for (let i = 0; i < n; i++) {
+            value += linear[i]! * x[i]!;
+            for (let j = 0; j < n; j++) value += 0.5 * x[i]! * g[i * n + j]! * x[j]!;
+          }
+          return value;
+        };
+        const gap = objective(ours.x) - objective(theirs.x);
+        expect(gap).toBeLessThanOrEqual(1e-8 * (1 + Math.abs(objective(theirs.x))));
+        expect(Math.abs(ours.x.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-9);
+        for (const w of ours.x) expect(w >= lower - 1e-9 && w <= upper + 1e-9).toBe(true);
+        if (gap > -1e-8) for (let i = 0; i < n; i++) expect(Math.abs(ours.x[i]! - theirs.x[i]!)).toBeLessThan(1e-6);
       }),
       { numRuns: 60 },
     );

@@ -110,11 +110,20 @@ export function solveWithTransactionCosts(
     };
     apply(crossing, 1);
     if (seen.has(interval.join(","))) {
-      // Crossing every kink at once came back to a visited piece: cross only the worst one instead.
+      // Crossing every kink at once came back to a visited piece: cross one kink instead, the worst first.
       apply(crossing, -1);
-      const worst = crossing.reduce((a, b) => (b.excess > a.excess ? b : a));
-      apply([worst], 1);
-      if (seen.has(interval.join(","))) break;
+      const next = [...crossing]
+        .sort((a, b) => b.excess - a.excess)
+        .find((move) => {
+          apply([move], 1);
+          const fresh = !seen.has(interval.join(","));
+          if (!fresh) apply([move], -1);
+          return fresh;
+        });
+      // Every piece a crossing leads to was solved already: the walk sits at a degenerate point those pieces
+      // share (e.g. no trade at all: every kink row active with the budget, so the multipliers are not unique
+      // and one choice of them looks like an improving move). Each crossing was taken and came back here.
+      if (next === undefined) return { ...solved, iterations };
     }
   }
   throw new ScrillaError(
