@@ -55,8 +55,11 @@ const MULTIPLIER_TOLERANCE = 1e-11;
  * optimum is the true one iff the multiplier μ of every kink constraint wᵢ ≥ p (or ≤ p) lies in [0, J], J the
  * jump of the slope there: 2cᵢ + 2ν_τ at w⁰ᵢ, + 2ν_L at 0, ν the caps' multipliers. Then the kink's
  * subgradient completes the KKT conditions of the original problem. A larger μ means crossing the kink lowers
- * the objective: the weight moves to the neighbouring interval and the piece is re-solved. The objective
- * falls at every move, so no piece repeats (visited pieces are tracked to guard against rounding).
+ * the objective: the weight moves to the neighbouring interval and the piece is re-solved. Away from
+ * degenerate points the objective falls at every move, so no piece repeats. At a degenerate point (no trade,
+ * or a binding cap, where the multipliers are not unique) a move can lead to a piece with the same optimum;
+ * visited pieces are tracked, and when every crossing leads back to one, the walk stops at that shared point
+ * (the tests certify KKT of the exact split there).
  */
 export function solveWithTransactionCosts(
   model: PortfolioModel,
