@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { BenchFigure } from "./bench.js";
 
 export type { BenchFigure };
@@ -26,4 +28,17 @@ export async function timeMsAsync(fn: () => Promise<unknown>, runs = 5, warmup =
   }
   samples.sort((a, b) => a - b);
   return samples[Math.floor(samples.length / 2)]!;
+}
+
+/** The environment of a CLI process under bench: the bundled example prices, a cache and home in `dir`, quiet. */
+export function offlineCliEnv(dir: string): Record<string, string | undefined> {
+  return {
+    PATH: process.env.PATH,
+    HOME: dir,
+    SCRILLA_HOME: join(dir, "home"),
+    SQLITE_FILE: join(dir, "cache.db"),
+    PRICE_MANAGER: "csv",
+    PRICE_DIR: fileURLToPath(new URL("../examples/prices", import.meta.url)),
+    LOG_LEVEL: "none",
+  };
 }

@@ -3,11 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BenchFigure, timeMs } from "../../../scripts/bench-kit.js";
+import { type BenchFigure, offlineCliEnv, timeMs } from "../../../scripts/bench-kit.js";
 import { csvFolderRuns } from "./csv-folder-runs.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
-const examplePrices = fileURLToPath(new URL("../../../examples/prices", import.meta.url));
 
 function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): void {
   const run = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env });
@@ -19,15 +18,7 @@ export async function run(): Promise<BenchFigure[]> {
   if (!existsSync(bin)) throw new Error(`${bin} is missing; run pnpm build first.`);
   const dir = mkdtempSync(join(tmpdir(), "scrilla-cli-bench-"));
   try {
-    const offline = {
-      PATH: process.env.PATH,
-      HOME: dir,
-      SCRILLA_HOME: join(dir, "home"),
-      SQLITE_FILE: join(dir, "cache.db"),
-      PRICE_MANAGER: "csv",
-      PRICE_DIR: examplePrices,
-      LOG_LEVEL: "none",
-    };
+    const offline = offlineCliEnv(dir);
     const window = ["--start", "2021-07-14", "--end", "2021-11-19", "-q"];
     const figures: BenchFigure[] = [
       {

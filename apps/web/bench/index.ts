@@ -3,11 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BenchFigure, timeMs, timeMsAsync } from "../../../scripts/bench-kit.js";
+import { type BenchFigure, offlineCliEnv, timeMs, timeMsAsync } from "../../../scripts/bench-kit.js";
 import { frontierInputs, optimiseForTarget } from "../src/optimiser.js";
 
 const bin = fileURLToPath(new URL("../../cli/dist/bin.js", import.meta.url));
-const examplePrices = fileURLToPath(new URL("../../../examples/prices", import.meta.url));
 
 /** n synthetic assets: μ in [0, 0.3], σ in [0.1, 0.5], correlations of a two-factor model (so Σ is valid). */
 function syntheticAssets(n: number) {
@@ -45,15 +44,7 @@ export async function run(): Promise<BenchFigure[]> {
   if (!existsSync(bin)) throw new Error(`${bin} is missing; run pnpm build first.`);
   const dir = mkdtempSync(join(tmpdir(), "scrilla-web-bench-"));
   const server = spawn(process.execPath, [bin, "serve", "--port", "0"], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: dir,
-      SCRILLA_HOME: join(dir, "home"),
-      SQLITE_FILE: join(dir, "cache.db"),
-      PRICE_MANAGER: "csv",
-      PRICE_DIR: examplePrices,
-      LOG_LEVEL: "none",
-    },
+    env: offlineCliEnv(dir),
   });
   try {
     const url = await new Promise<string>((resolve, reject) => {
