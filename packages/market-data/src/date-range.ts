@@ -1,12 +1,7 @@
-import { type DateRange, ScrillaError } from "@scrilla/core";
+import { type DateRange, isIsoDate, ScrillaError } from "@scrilla/core";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar date written exactly `YYYY-MM-DD` (2021-02-30 is not one). */
-export const isIsoDate = (value: string): boolean =>
-  ISO_DATE.test(value) &&
-  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-  new Date(value).toISOString().startsWith(value);
+/** A real calendar date written exactly `YYYY-MM-DD` (2021-02-30 is not one), checked without Date objects. */
+export { isIsoDate };
 
 /** Throws INVALID_INPUT unless `range` holds two real ISO dates with start ≤ end. */
 export function assertDateRange(range: DateRange): void {

@@ -6,19 +6,29 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
+/** [year, month, day] of a real calendar date written exactly `YYYY-MM-DD`, else undefined. */
+function isoDateParts(date: string): [number, number, number] | undefined {
+  const match = ISO_DATE.exec(date);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const monthLength = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+  return monthLength !== undefined && day >= 1 && day <= monthLength ? [year, month, day] : undefined;
+}
+
+/** True for a real (proleptic Gregorian) calendar date written exactly `YYYY-MM-DD`; 2021-02-30 is not one. */
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === "string" && isoDateParts(value) !== undefined;
+}
+
 /**
  * Days since 1970-01-01 of an ISO `YYYY-MM-DD` date (proleptic Gregorian, no time zones).
  * Throws INVALID_INPUT for anything that is not a real calendar date in that exact format.
  */
 export function toDayNumber(date: string): number {
-  const match = ISO_DATE.exec(date);
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
-    const monthLength = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
-    if (monthLength !== undefined && day >= 1 && day <= monthLength) return dayNumberOf(year, month, day);
-  }
+  const parts = isoDateParts(date);
+  if (parts) return dayNumberOf(...parts);
   throw invalidInput(`"${date}" is not a date; write dates as YYYY-MM-DD, e.g. 2021-11-19.`, { date });
 }
 

@@ -1,4 +1,4 @@
-import { ScrillaError } from "../errors.js";
+import { newYorkTime } from "./new-york-time.js";
 import { NYSE_CALENDAR } from "./nyse-calendar.js";
 
 /** When the NYSE closing price of a day counts as available. */
@@ -7,29 +7,6 @@ export interface MarketCloseOptions {
   closeMinute?: number;
   /** Extra minutes to wait for data providers to publish the close. */
   dataLagMinutes?: number;
-}
-
-const newYorkClock = new Intl.DateTimeFormat("en-US", {
-  timeZone: "America/New_York",
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-/** The New York calendar date and minute of the day at an instant. */
-export function newYorkTime(now: Date): { date: string; minuteOfDay: number } {
-  if (Number.isNaN(now.getTime())) {
-    throw new ScrillaError("INVALID_INPUT", "The current time is not a valid Date; pass e.g. new Date().");
-  }
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    newYorkClock.formatToParts(now).find((p) => p.type === type)?.value ?? "";
-  return {
-    date: `${part("year")}-${part("month")}-${part("day")}`,
-    minuteOfDay: Number(part("hour")) * 60 + Number(part("minute")),
-  };
 }
 
 /**
