@@ -34,6 +34,22 @@ describe("SqliteCacheStore", () => {
     await third.close();
   });
 
+  it("writes batches of any length, a date given twice keeping its last row, as one run per row would", async () => {
+    const store = new SqliteCacheStore({ file: newFile() });
+    // Around the 64-row statement batches: under, at, just over and several batches plus a remainder.
+    for (const length of [1, 63, 64, 65, 200]) {
+      const ticker = `LEN${length}`;
+      const rows = syntheticPrices(length, "2001-01-01");
+      // Repeat an earlier date with other prices: one inside the first batch, one in the remainder.
+      const repeated = [...rows, { ...rows[0]!, close: 7 }, { ...rows[length >> 1]!, open: null, close: 9 }];
+      await store.putPrices(ticker, repeated);
+      const expected = new Map(repeated.map((row) => [row.date, row]));
+      const got = await store.getPrices(ticker, { start: "2001-01-01", end: "2001-12-31" });
+      expect(got, `${length} rows`).toEqual([...expected.values()].sort((a, b) => (a.date < b.date ? -1 : 1)));
+    }
+    await store.close();
+  });
+
   it("rolls back the whole batch when a row fails in the middle (nothing partial)", async () => {
     const file = newFile();
     const store = new SqliteCacheStore({ file });
