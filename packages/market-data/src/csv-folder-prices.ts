@@ -6,7 +6,7 @@ import { assertDateRange, isWithin } from "./date-range.js";
 import { FileIdentity } from "./file-identity.js";
 import { parseFiniteNumber } from "./parse-number.js";
 import type { PriceBar, PriceProvider } from "./provider-types.js";
-import { type CsvRow, parseSimpleCsv } from "./simple-csv.js";
+import { parseSimpleCsvColumns, type SimpleCsvColumns } from "./simple-csv.js";
 import { type SourcedBar, validatedBars } from "./validate-bars.js";
 
 export interface CsvFolderPriceProviderOptions {
@@ -19,6 +19,7 @@ export interface CsvFolderPriceProviderOptions {
 }
 
 const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}(?:$|[ T])/;
+// At most four characters each (csvPrice relies on it).
 const NO_VALUE = new Set(["", "null", "none", ".", "n/a", "-"]);
 
 /**
@@ -60,7 +61,7 @@ export class CsvFolderPriceProvider implements PriceProvider {
     const { symbol, path } = this.fileOf(ticker);
     let text: string;
     try {
-      text = await readFile(path, "utf8");
+      text = this.identity.take(path)?.toString("utf8") ?? (await readFile(path, "utf8"));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {
         throw new ScrillaError(
@@ -78,61 +79,97 @@ export class CsvFolderPriceProvider implements PriceProvider {
   }
 
   private parseBars(text: string, path: string, range: DateRange): PriceBar[] {
-    let rows: CsvRow[];
-    try {
-      rows =
-        parseSimpleCsv(text) ??
-        parse(text, {
-          columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
-          skip_empty_lines: true,
-          trim: true,
-          bom: true,
-          info: true,
-        });
-    } catch (error) {
-      throw new ScrillaError("INVALID_INPUT", `${path} is not valid CSV: ${(error as Error).message}`, { path });
-    }
-    const first = rows[0]?.record;
-    if (!first) {
-      throw new ScrillaError(
-        "INVALID_INPUT",
-        `${path} has no price rows; add Date,Close rows below the header (nothing was cached).`,
-        { path },
-      );
-    }
-    const closeColumn = this.adjusted && "adj close" in first ? "adj close" : "close";
-    if (!("date" in first) || !(closeColumn in first)) {
-      throw new ScrillaError("INVALID_INPUT", `${path} needs a Date and a Close column (header row first).`, { path });
-    }
+    const { date, open, close, lines } = priceColumns(text, path, this.adjusted);
     // Every row is checked, not just those in range: a bad file is reported before any of it is cached.
-    return validatedBars(sourcedBars(rows, path, closeColumn), {
+    const bars: SourcedBar[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const day = date[i]!;
+      if (!ISO_DATE_PREFIX.test(day)) {
+        const source = `${path} line ${lines[i]}`;
+        throw new ScrillaError("INVALID_INPUT", `${source}: "${day}" is not a YYYY-MM-DD date.`, { path, source });
+      }
+      const closePrice = csvPrice(close[i], path, lines[i]!, "close");
+      // Downloads mark non-trading rows with "null"; such a day simply has no price.
+      if (closePrice === undefined) continue;
+      const openPrice = open ? (csvPrice(open[i], path, lines[i]!, "open") ?? null) : null;
+      bars.push(new CsvBar(day.slice(0, 10), openPrice, closePrice, path, lines[i]!));
+    }
+    return validatedBars(bars, {
       code: "INVALID_INPUT",
       advice: "Fix that row of the file and run again; nothing from it was cached.",
     }).filter((bar) => isWithin(bar.date, range));
   }
 }
 
-function sourcedBars(rows: CsvRow[], path: string, closeColumn: string): SourcedBar[] {
-  const bars: SourcedBar[] = [];
-  for (const { record: row, info } of rows) {
-    const source = `${path} line ${info.lines}`;
-    const date = row.date ?? "";
-    if (!ISO_DATE_PREFIX.test(date)) {
-      throw new ScrillaError("INVALID_INPUT", `${source}: "${date}" is not a YYYY-MM-DD date.`, { path, source });
-    }
-    const close = csvPrice(row[closeColumn], source, "close");
-    // Downloads mark non-trading rows with "null"; such a day simply has no price.
-    if (close === undefined) continue;
-    bars.push({ date: date.slice(0, 10), open: csvPrice(row.open, source, "open") ?? null, close, source });
+const PRICE_COLUMNS = ["date", "open", "close", "adj close"] as const;
+
+/** The Date, Open (if any) and Close (or Adj Close) cells of a price file, with each row's file line. */
+function priceColumns(
+  text: string,
+  path: string,
+  adjusted: boolean,
+): { date: string[]; open: string[] | undefined; close: string[]; lines: number[] } {
+  let table: SimpleCsvColumns;
+  try {
+    table = parseSimpleCsvColumns(text, PRICE_COLUMNS) ?? columnsOf(parseCsv(text));
+  } catch (error) {
+    throw new ScrillaError("INVALID_INPUT", `${path} is not valid CSV: ${(error as Error).message}`, { path });
   }
-  return bars;
+  if (table.lines.length === 0) {
+    throw new ScrillaError(
+      "INVALID_INPUT",
+      `${path} has no price rows; add Date,Close rows below the header (nothing was cached).`,
+      { path },
+    );
+  }
+  const date = table.cells.get("date");
+  const close = table.cells.get(adjusted && table.cells.get("adj close") ? "adj close" : "close");
+  if (!date || !close) {
+    throw new ScrillaError("INVALID_INPUT", `${path} needs a Date and a Close column (header row first).`, { path });
+  }
+  return { date, open: table.cells.get("open"), close, lines: table.lines };
+}
+
+/** Any CSV the simple reader declines (quotes, odd spacing), by csv-parse. */
+function parseCsv(text: string): { record: Record<string, string>; info: { lines: number } }[] {
+  return parse(text, {
+    columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+    info: true,
+  });
+}
+
+function columnsOf(rows: { record: Record<string, string>; info: { lines: number } }[]): SimpleCsvColumns {
+  const header = Object.keys(rows[0]?.record ?? {});
+  const cells = new Map(
+    PRICE_COLUMNS.map((name) => [name, header.includes(name) ? rows.map((row) => row.record[name]!) : undefined]),
+  );
+  return { cells, lines: rows.map((row) => row.info.lines) };
+}
+
+/** A bar with where it came from, the "file line n" text made only if an error names it. */
+class CsvBar implements SourcedBar {
+  constructor(
+    readonly date: string,
+    readonly open: number | null,
+    readonly close: number,
+    private readonly path: string,
+    private readonly line: number,
+  ) {}
+
+  get source(): string {
+    return `${this.path} line ${this.line}`;
+  }
 }
 
 /** A price cell: a number, or undefined for the empty/"null" cells of non-trading rows; anything else is an error. */
-function csvPrice(cell: string | undefined, source: string, column: string): number | undefined {
-  if (cell === undefined || NO_VALUE.has(cell.toLowerCase())) return undefined;
+function csvPrice(cell: string | undefined, path: string, line: number, column: string): number | undefined {
+  if (cell === undefined || (cell.length <= 4 && NO_VALUE.has(cell.toLowerCase()))) return undefined;
   const value = parseFiniteNumber(cell);
   if (value === undefined && !/^[+-]?(inf|infinity|nan)$/i.test(cell)) {
+    const source = `${path} line ${line}`;
     throw new ScrillaError("INVALID_INPUT", `${source}: the ${column} "${cell}" is not a number.`, { source });
   }
   return value ?? Number(cell);

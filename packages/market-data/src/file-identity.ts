@@ -8,6 +8,8 @@ import { StampedFileCache } from "./stamped-file-cache.js";
  */
 export class FileIdentity {
   private readonly hashes: StampedFileCache<string>;
+  /** The bytes of files hashed and not yet taken (see `take`). */
+  private readonly read = new Map<string, Buffer>();
 
   constructor(cacheFile?: string) {
     this.hashes = new StampedFileCache({
@@ -21,12 +23,21 @@ export class FileIdentity {
     const hash = await this.hashes.get(path, async () => {
       // Loaded on first use: node:crypto costs every start a few ms, and a warm run hashes nothing.
       const { createHash } = await import("node:crypto");
-      return createHash("sha256")
-        .update(await readFile(path))
-        .digest("hex")
-        .slice(0, 16);
+      const bytes = await readFile(path);
+      this.read.set(path, bytes);
+      return createHash("sha256").update(bytes).digest("hex").slice(0, 16);
     });
     return hash ?? "missing";
+  }
+
+  /**
+   * The bytes `of(path)` just read to hash, handed over once: a cold run reads each file once for its hash
+   * and its prices, and the prices then come from exactly the content the hash names.
+   */
+  take(path: string): Buffer | undefined {
+    const bytes = this.read.get(path);
+    this.read.delete(path);
+    return bytes;
   }
 
   flushed(): Promise<void> {

@@ -67,6 +67,20 @@ describe("CSV folder prices (PRICE_DIR)", () => {
     expect(broken).toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("line 2") });
   });
 
+  it("serves the prices of exactly the content its source version hashed, reading the file once", async () => {
+    const file = join(dir, "EDITED.csv");
+    await writeFile(file, "Date,Close\n2021-01-04,3\n");
+    const edited = provider();
+    const range = { start: "2021-01-01", end: "2021-01-31" };
+    const version = await edited.sourceVersion("EDITED");
+    await writeFile(file, "Date,Close\n2021-01-04,4\n");
+    // The bytes read for the hash are handed to the first fetch, so hash and prices agree.
+    expect(await edited.fetchDaily("EDITED", "equity", range)).toEqual([{ date: "2021-01-04", open: null, close: 3 }]);
+    // Handed over once: a later fetch reads the file again.
+    expect(await edited.fetchDaily("EDITED", "equity", range)).toEqual([{ date: "2021-01-04", open: null, close: 4 }]);
+    expect(await new CsvFolderPriceProvider({ dir }).sourceVersion("EDITED")).not.toBe(version);
+  });
+
   it("refuses ticker names that are paths", async () => {
     expect(
       await rejectionOf(provider().fetchDaily("../etc/passwd", "equity", { start: "2021-01-01", end: "2021-01-31" })),
