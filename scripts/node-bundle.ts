@@ -5,6 +5,7 @@
 import { copyFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { builtinModulesPlugin } from "./builtin-modules-plugin.js";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -16,12 +17,13 @@ export const NODE_BUNDLE_OPTIONS = {
   target: "node24",
   // Some dependencies are CommonJS and call require() for built-ins; give the ES module a require.
   banner: {
-    js: 'import { createRequire as __scrillaCreateRequire } from "node:module";\nconst require = __scrillaCreateRequire(import.meta.url);',
+    js: 'const require = process.getBuiltinModule("node:module").createRequire(import.meta.url);',
   },
-  minifySyntax: true,
+  minify: true,
   keepNames: true,
   legalComments: "none",
   logLevel: "warning",
+  plugins: [builtinModulesPlugin] as (typeof builtinModulesPlugin)[],
 } as const;
 
 /**
