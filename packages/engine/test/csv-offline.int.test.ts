@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { SqliteCacheStore } from "@scrilla/cache";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, WINDOW } from "./support/engine-harness.js";
 
@@ -13,16 +14,28 @@ afterAll(async () => harness.close());
 
 describe("PRICE_MANAGER=csv works offline", () => {
   it("optimises from the example folder with no HTTP request and the AlphaVantage answer", async () => {
-    const offline = await harness.open({
-      env: {
-        PRICE_MANAGER: "csv",
-        PRICE_DIR: EXAMPLES,
-        ALPHA_VANTAGE_KEY: "",
-        SQLITE_FILE: join(harness.dir, "csv.db"),
+    // Cold, a file's prices are served as fetched (the store holds exactly them under the file's content hash)
+    // rather than read back; the command uses each series twice, so the store is read once per ticker, for the
+    // second use. The answer must still equal AlphaVantage's, which is read back from the store.
+    let storeReads = 0;
+    const sqlite = new SqliteCacheStore({ file: join(harness.dir, "csv.db") });
+    const store = new Proxy(sqlite, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          if (key === "getPrices") storeReads++;
+          return value.apply(target, args);
+        };
       },
+    });
+    const offline = await harness.open({
+      env: { PRICE_MANAGER: "csv", PRICE_DIR: EXAMPLES, ALPHA_VANTAGE_KEY: "" },
+      store,
     });
     const fromCsv = await offline.run("optimize-portfolio", ["SPY", "GLD", "BX"], WINDOW);
     expect(harness.server.count()).toBe(0);
+    expect(storeReads).toBe(3);
     const online = await harness.open();
     expect(fromCsv).toEqual(await online.run("optimize-portfolio", ["SPY", "GLD", "BX"], WINDOW));
   });

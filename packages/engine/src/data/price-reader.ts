@@ -25,15 +25,23 @@ export class PriceReader {
       // Only unsettled days left, just fetched by the fetcher this call waited for: read its rows, do not refetch.
       return span && waited && span.start > settled ? undefined : span;
     };
+    let fetched: PriceRow[] | undefined;
     await singleFlight.fill("prices", ticker, missing, async (span) => {
-      const bars = await providerFor(assetType).fetchDaily(ticker, assetType, span);
+      const provider = providerFor(assetType);
+      const bars = await provider.fetchDaily(ticker, assetType, span);
       // A bar that may still change is not recorded as fetched, so it is asked for again next time; nor is a
       // span that gave nothing usable, so a provider's empty answer is retried once the provider recovers.
       const coveredEnd = minDate(span.end, settled);
       const covered = coveredEnd >= span.start ? { start: span.start, end: coveredEnd } : undefined;
       if (bars.length > 0) await store.putPrices(ticker, bars, covered);
+      // A versioned source (a local file) keys its rows by its content, so every row stored under this key came
+      // from this same content: when the fetch spans the whole request, its bars are the rows the store would
+      // give back, and reading them back (a tenth of a cold 100-file run) is skipped.
+      if (provider.sourceVersion && span.start <= range.start && span.end >= range.end) {
+        fetched = bars.filter((bar) => bar.date >= range.start && bar.date <= range.end);
+      }
     });
-    return store.getPrices(ticker, range);
+    return fetched ?? store.getPrices(ticker, range);
   }
 
   async series(ticker: string, assetType: AssetType, range: DateRange): Promise<PriceSeries> {
