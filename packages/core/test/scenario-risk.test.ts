@@ -11,7 +11,7 @@ import {
 import { certifyLp, type Row } from "./support/lp-certificate.js";
 
 // Report a failure at once instead of shrinking it: each run solves LPs.
-fc.configureGlobal({ endOnFailure: true });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), endOnFailure: true });
 
 const FEASIBILITY = 1e-9;
 const CERTIFICATE = 1e-8;
