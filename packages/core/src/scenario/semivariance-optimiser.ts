@@ -5,29 +5,120 @@ import { ScrillaError } from "../errors.js";
 import { cholesky } from "../linalg/cholesky.js";
 import type { PortfolioModel } from "../portfolio/portfolio-model.js";
 import { solveLinearProgram } from "../solver/highs-solver.js";
-import { portfolioScenarioReturns } from "./scenario-matrix.js";
+import { portfolioScenarioReturns, type ScenarioMatrix } from "./scenario-matrix.js";
 import type { PreparedProblem } from "./scenario-optimisers.js";
 import { baseProgram } from "./scenario-program.js";
+import { semivarianceStep } from "./semivariance-line-search.js";
 
-const MAX_ROUNDS = 100;
+const MAX_ROUNDS = 200;
 const TIE = 1e-13;
+/** Smallest pivot², relative to the largest diagonal entry, for a shortfall quadratic to count as strictly convex. */
+const WELL_POSED = 1e-6;
+/** ρ of the proximal term, and the KKT residual accepted from it, relative to the scale of the quadratic. */
+const PROXIMAL = 1e-4;
+const STATIONARY = 1e-10;
 
 /**
- * min (1/T)·Σ min(rₜᵀw − B, 0)² under the constraints (mean–semivariance, Markowitz 1959; Estrada 2008).
- * The objective is convex and continuously differentiable; on a fixed shortfall set S it is the quadratic
- * (1/T)·Σ_{t∈S}(rₜᵀw − B)², solved exactly by the dual active-set QP. Iterate S ← {t : rₜᵀw < B} until it
- * no longer changes (a semismooth Newton step per round); then w satisfies the KKT conditions of the true
- * objective, whose gradient equals the quadratic's there, so it is the optimum.
+ * min φ(w) = (1/T)·Σ min(rₜᵀw − B, 0)² (+ trading costs) under the constraints (mean–semivariance, Markowitz
+ * 1959; Estrada 2008). φ is convex and, costs aside, continuously differentiable; on a fixed shortfall set S
+ * it is the quadratic q_S(w) = (1/T)·Σ_{t∈S}(rₜᵀw − B)², solved exactly by the dual active-set QP.
+ * A damped semismooth Newton method: at the iterate w, S = {t : rₜᵀw < B}; the QP's optimum ŵ of q_S is
+ * returned as soon as its own shortfall set is S (up to ties), for then ∇φ(ŵ) = ∇q_S(ŵ) and ŵ satisfies the
+ * KKT conditions of φ itself. Otherwise the step goes to the minimum of φ on the segment [w, ŵ]: q_S and φ
+ * share their gradient at w, so ŵ − w is a descent direction of φ and φ falls at every round (no cycling,
+ * unlike the undamped iteration ŵ → w). Near the optimum w*, every S between {t : rₜᵀw* < B} and its ties
+ * has w* as the optimum of q_S, so the last step lands on w* exactly. When q_S is not safely strictly convex,
+ * equality rows (budget, …) are added to it as ρ·(aᵀw − b)², zero with zero gradient on the feasible set
+ * (no optimum changes); when even that fails (fewer shortfall scenarios than free weights), the step
+ * minimises q_S + (ρ/2)·‖w − w_k‖², ρ = 10⁻⁴ of the scale of q_S: still a descent direction, and its optimum
+ * ŵ misses the KKT conditions of φ by ρ·(ŵ − w_k) only, so it is returned once that is below 10⁻¹⁰ of the
+ * scale; while ŵ keeps the shortfall set these are proximal-point steps on φ itself.
  */
 export async function solveSemivariance(
   problem: PreparedProblem,
   targetReturn: number | undefined,
 ): Promise<Float64Array> {
-  const settled = await solveOnShortfallSets(problem, targetReturn);
-  if (settled) return settled;
-  // Fewer independent shortfall scenarios than assets with a positive minimum: HiGHS' QP takes the whole
-  // problem instead.
-  return solveWithHighs(problem, targetReturn);
+  const { scenarios, benchmark, costs } = problem;
+  const { periods: T, assets: n } = scenarios;
+  const constraints = withTarget(problem, targetReturn);
+  let iterate: Float64Array | undefined;
+  let portfolio = portfolioScenarioReturns(scenarios, new Float64Array(n).fill(1 / n));
+  // Without costs, few scenarios below the benchmark hint that some portfolio never falls short
+  // (semivariance 0, optimum not unique): one LP then settles it exactly.
+  let triedZeroShortfall = costs !== undefined;
+  const scale = quadraticScale(scenarios);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const shortfall = Uint8Array.from(portfolio, (r) => (r < benchmark ? 1 : 0));
+    if (!triedZeroShortfall && shortfall.reduce((s, v) => s + v, 0) <= n) {
+      triedZeroShortfall = true;
+      const calm = await zeroShortfallPortfolio(problem, targetReturn, portfolio);
+      if (calm) return calm;
+    }
+    const newton =
+      quadraticOn(problem, shortfall, scale, { equalities: false }) ??
+      quadraticOn(problem, shortfall, scale, { equalities: true });
+    const centre = iterate ?? new Float64Array(n).fill(1 / n);
+    const model = newton ?? quadraticOn(problem, shortfall, scale, { centre, equalities: false });
+    if (!model) {
+      throw new ScrillaError(
+        "NOT_CONVERGED",
+        "The scenarios do not determine every weight (their returns are linearly dependent); use more history.",
+      );
+    }
+    const objective = { varianceScale: 1, returnScale: 1, gamma: 0 };
+    const candidate = (
+      costs
+        ? solveWithTransactionCosts(model, constraints, objective, costs)
+        : solveConstrainedMeanVariance(model, constraints, objective)
+    ).weights;
+    const candidatePortfolio = portfolioScenarioReturns(scenarios, candidate);
+    const proximalResidual = newton ? 0 : PROXIMAL * scale * maxDistance(candidate, centre);
+    if (proximalResidual <= STATIONARY * scale && sameShortfall(candidatePortfolio, shortfall, benchmark)) {
+      return candidate;
+    }
+    // A proximal step whose shortfall set is S stays where φ = q_S (each rₜᵀw − B keeps its sign along the
+    // segment), so it is an exact proximal-point step on φ, taken in full unless the QP's trading-cost walk
+    // stopped short at a degenerate point and φ would rise.
+    if (
+      !iterate ||
+      (!newton &&
+        sameShortfall(candidatePortfolio, shortfall, benchmark) &&
+        objectiveAt(problem, candidate, candidatePortfolio) <= objectiveAt(problem, iterate, portfolio))
+    ) {
+      iterate = candidate;
+      portfolio = candidatePortfolio;
+      continue;
+    }
+    const move = candidate.map((v, i) => v - iterate![i]!);
+    const direction = candidatePortfolio.map((v, t) => v - portfolio[t]!);
+    const step = semivarianceStep(portfolio, direction, benchmark, iterate, move, costs);
+    // φ cannot fall along a direction sharing its gradient: w is optimal up to rounding (degenerate data:
+    // shortfalls of a few 1e-13, or a trading-cost walk stopped at a degenerate point).
+    if (step === 0) return iterate;
+    iterate = iterate.map((v, i) => v + step * move[i]!);
+    portfolio = portfolioScenarioReturns(scenarios, iterate);
+  }
+  throw new ScrillaError(
+    "NOT_CONVERGED",
+    `The mean–semivariance iteration over ${T} scenarios stopped improving before reaching an optimum; please report the data.`,
+  );
+}
+
+/** φ(w): the semivariance plus the trading costs. */
+function objectiveAt(problem: PreparedProblem, weights: Float64Array, portfolio: Float64Array): number {
+  let total = 0;
+  for (const r of portfolio) total += Math.min(r - problem.benchmark, 0) ** 2;
+  total /= portfolio.length;
+  const { costs } = problem;
+  for (let i = 0; costs && i < weights.length; i++) {
+    total += costs.rates[i]! * Math.abs(weights[i]! - costs.current[i]!);
+  }
+  return total;
+}
+
+/** True when every scenario falls short exactly where `shortfall` says, ties (|rₜᵀw − B| ≤ TIE) either way. */
+function sameShortfall(portfolio: Float64Array, shortfall: Uint8Array, benchmark: number): boolean {
+  return portfolio.every((r, t) => r < benchmark === (shortfall[t] === 1) || Math.abs(r - benchmark) <= TIE);
 }
 
 /**
@@ -82,102 +173,30 @@ function semivarianceIsZero(portfolio: Float64Array, benchmark: number): boolean
   return portfolio.every((r) => r >= benchmark - TIE);
 }
 
-/** The full QP: min (1/T)·Σdₜ² s.t. dₜ ≥ B − rₜᵀw, dₜ ≥ 0, over (w, d). */
-async function solveWithHighs(problem: PreparedProblem, targetReturn: number | undefined): Promise<Float64Array> {
-  const { periods: T, assets: n, returns } = problem.scenarios;
-  const program = baseProgram(problem.constraints, problem.expectedReturns, targetReturn, problem.costs);
-  const weights = Array.from({ length: n }, (_, i) => i);
-  const first = program.columns;
-  for (let t = 0; t < T; t++) {
-    const d = program.addColumn(0, 0, Infinity);
-    program.addRow(
-      `scenario ${t}`,
-      [...weights, d],
-      [...returns.subarray(t * n, t * n + n), 1],
-      problem.benchmark,
-      Infinity,
-    );
-  }
-  const columns = program.columns;
-  const starts = new Int32Array(columns + 1);
-  for (let j = 0; j < columns; j++) starts[j + 1] = starts[j]! + (j >= first ? 1 : 0);
-  const hessian = {
-    starts,
-    indices: Int32Array.from({ length: T }, (_, t) => first + t),
-    values: new Float64Array(T).fill(2 / T),
-  };
-  const solution = await solveLinearProgram(program.build(hessian));
-  return solution.x.slice(0, n);
+/** Mean squared return per asset, times 2: the size of the quadratic's Hessian entries, for relative tolerances. */
+function quadraticScale(scenarios: ScenarioMatrix): number {
+  let scale = 0;
+  for (const r of scenarios.returns) scale += r * r;
+  return (2 * scale) / scenarios.returns.length || 1;
 }
 
-/** The exact optimum, or undefined when the shortfall sets do not settle (degenerate data). */
-async function solveOnShortfallSets(
-  problem: PreparedProblem,
-  targetReturn: number | undefined,
-): Promise<Float64Array | undefined> {
-  const { scenarios, benchmark } = problem;
-  const { periods: T, assets: n } = scenarios;
-  const constraints = withTarget(problem, targetReturn);
-  let shortfall = shortfallSet(portfolioScenarioReturns(scenarios, new Float64Array(n).fill(1 / n)), benchmark, n);
-  // Without costs, a set that must be padded with scenarios above the benchmark hints that some portfolio
-  // never falls short (semivariance 0, optimum not unique): one LP then settles it exactly.
-  let triedZeroShortfall = problem.costs !== undefined;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    if (shortfall.padded && !triedZeroShortfall) {
-      triedZeroShortfall = true;
-      const calm = await zeroShortfallPortfolio(problem, targetReturn, shortfall.portfolio);
-      if (calm) return calm;
-    }
-    let model: PortfolioModel;
-    try {
-      model = quadraticOn(problem, shortfall.set);
-    } catch (error) {
-      if (error instanceof ScrillaError && error.code === "NOT_CONVERGED") return undefined;
-      throw error;
-    }
-    const objective = { varianceScale: 1, returnScale: 1, gamma: 0 };
-    const weights = (
-      problem.costs
-        ? solveWithTransactionCosts(model, constraints, objective, problem.costs)
-        : solveConstrainedMeanVariance(model, constraints, objective)
-    ).weights;
-    const portfolio = portfolioScenarioReturns(scenarios, weights);
-    let changed = false;
-    for (let t = 0; t < T; t++) {
-      const below = portfolio[t]! < benchmark;
-      if (below !== (shortfall.set[t] === 1) && Math.abs(portfolio[t]! - benchmark) > TIE) changed = true;
-    }
-    if (!changed) return weights;
-    shortfall = shortfallSet(portfolio, benchmark, n);
-  }
-  return undefined;
+function maxDistance(a: Float64Array, b: Float64Array): number {
+  let largest = 0;
+  for (let i = 0; i < a.length; i++) largest = Math.max(largest, Math.abs(a[i]! - b[i]!));
+  return largest;
 }
 
 /**
- * Scenarios below the benchmark; at least n + 1 (the worst ones, `padded`) so that the quadratic is strictly
- * convex.
+ * ½wᵀGw − cᵀw for q_S, plus (ρ/2)·‖w − centre‖² when a proximal centre is given, plus ρ·(aᵀw − b)² per
+ * equality row if asked (only when needed: the term worsens the QP's conditioning); undefined when G is not
+ * safely positive definite.
  */
-function shortfallSet(
-  portfolio: Float64Array,
-  benchmark: number,
-  n: number,
-): { set: Uint8Array; padded: boolean; portfolio: Float64Array } {
-  const set = new Uint8Array(portfolio.length);
-  let count = 0;
-  portfolio.forEach((r, t) => {
-    if (r < benchmark) {
-      set[t] = 1;
-      count++;
-    }
-  });
-  if (count > n) return { set, padded: false, portfolio };
-  const order = Array.from(portfolio, (r, t) => ({ r, t })).sort((a, b) => a.r - b.r);
-  for (const { t } of order.slice(0, Math.min(portfolio.length, n + 1))) set[t] = 1;
-  return { set, padded: true, portfolio };
-}
-
-/** ½wᵀGw − cᵀw with G = (2/T)·Σ_S rₜrₜᵀ and c = (2B/T)·Σ_S rₜ, packaged as a model for the QP. */
-function quadraticOn(problem: PreparedProblem, shortfall: Uint8Array): PortfolioModel {
+function quadraticOn(
+  problem: PreparedProblem,
+  shortfall: Uint8Array,
+  scale: number,
+  { centre, equalities }: { centre?: Float64Array; equalities: boolean },
+): PortfolioModel | undefined {
   const { periods: T, assets: n, returns } = problem.scenarios;
   const g = new Float64Array(n * n);
   const linear = new Float64Array(n);
@@ -190,14 +209,36 @@ function quadraticOn(problem: PreparedProblem, shortfall: Uint8Array): Portfolio
       for (let j = 0; j <= i; j++) g[i * n + j] = g[i * n + j]! + (2 * ri * returns[row + j]!) / T;
     }
   }
+  if (centre) {
+    for (let i = 0; i < n; i++) {
+      g[i * n + i] = g[i * n + i]! + PROXIMAL * scale;
+      linear[i] = linear[i]! + PROXIMAL * scale * centre[i]!;
+    }
+  }
+  const { constraints } = problem;
+  const rows = [
+    { normal: new Float64Array(n).fill(1), bound: constraints.budget },
+    ...constraints.rows.filter((r) => r.sense === "eq"),
+  ];
+  for (const { normal, bound } of equalities ? rows : []) {
+    const norm2 = normal.reduce((s, v) => s + v * v, 0);
+    if (!(norm2 > 0)) continue;
+    const weight = (2 * scale) / norm2;
+    for (let i = 0; i < n; i++) {
+      linear[i] = linear[i]! + weight * bound * normal[i]!;
+      for (let j = 0; j <= i; j++) g[i * n + j] = g[i * n + j]! + weight * normal[i]! * normal[j]!;
+    }
+  }
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) g[j * n + i] = g[i * n + j]!;
   const factor = cholesky(g, n);
-  if (!factor.ok) {
-    throw new ScrillaError(
-      "NOT_CONVERGED",
-      "The shortfall scenarios do not determine every weight (their returns are linearly dependent); use more history.",
-    );
+  if (!factor.ok) return undefined;
+  let largest = 0;
+  let smallest = Infinity;
+  for (let i = 0; i < n; i++) {
+    largest = Math.max(largest, g[i * n + i]!);
+    smallest = Math.min(smallest, factor.lower[i * n + i]! ** 2);
   }
+  if (!(smallest > WELL_POSED * largest)) return undefined;
   return {
     size: n,
     annualReturns: linear,

@@ -126,17 +126,22 @@ function scenarioAllocation(
   };
 }
 
-/** efficient-frontier --risk: minimum scenario-risk portfolios from the least risky to the maximum return. */
+/**
+ * efficient-frontier --risk: minimum scenario-risk portfolios from the least risky to the maximum return;
+ * with --cost-rate each point minimises risk + trading costs against --current and reports them.
+ */
 export async function scenarioFrontierCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {
   const setup = await setUp(ctx, symbols, options);
   const series = ctx.alignedForMix(setup.assets, await ctx.seriesOf(setup.assets, ctx.window(options, setup.assets)));
   const constraints = constraintsFromOptions(tickersOf(setup), options);
+  const costs = transactionCostsFromOptions(tickersOf(setup), options);
   const frontier = await scenarioEfficientFrontier(scenarioReturns(series), options.risk!, {
     steps: options.steps ?? ctx.config.FRONTIER_STEPS,
     confidence: 1 - (options.probability ?? 0.05),
     ...(constraints && { constraints }),
+    ...(costs && { transactionCosts: costs }),
   });
-  return frontier.map((portfolio) => scenarioAllocation(setup, options, portfolio));
+  return frontier.map((portfolio) => withCost(scenarioAllocation(setup, options, portfolio), costs, portfolio.weights));
 }
 
 /** Hierarchical risk parity over the window's covariance. */

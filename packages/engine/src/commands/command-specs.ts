@@ -166,7 +166,17 @@ export const COMMAND_TABLE = commandTable([
     summary: "Efficient frontier from minimum variance to maximum return",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "steps", "investment", ...BUILDER, "allocation", ...CONSTRAINTS, "risk", "probability"],
+    options: [
+      ...ESTIMATE,
+      "steps",
+      "investment",
+      ...BUILDER,
+      "allocation",
+      ...CONSTRAINTS,
+      "risk",
+      "probability",
+      "costRate",
+    ],
     kind: "compute",
   },
   {
@@ -320,7 +330,7 @@ export const COMMAND_TABLE = commandTable([
     summary: "Chart of the efficient frontier",
     symbols: "tickers",
     arity: { min: 2 },
-    options: [...ESTIMATE, "steps", ...BUILDER, ...CONSTRAINTS, "risk", "probability"],
+    options: [...ESTIMATE, "steps", ...BUILDER, ...CONSTRAINTS, "risk", "probability", "costRate"],
     kind: "plot",
   },
   {

@@ -4,6 +4,7 @@ import {
   discreteAllocation,
   efficientFrontier,
   formatAllocation,
+  invalidInput,
   maximumReturn,
   maximumSharpe,
   minimumConditionalValueAtRisk,
@@ -130,6 +131,11 @@ export async function optimizeCvarCommand(ctx: EngineContext, symbols: Symbols, 
 
 export async function efficientFrontierCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {
   if (options.risk) return scenarioFrontierCommand(ctx, symbols, options);
+  if (options.costRate !== undefined) {
+    throw invalidInput(
+      "--cost-rate on efficient-frontier needs a scenario risk (--risk cvar-historical|cdar|semivariance); the mean-variance frontier does not charge costs.",
+    );
+  }
   const setup = await setUp(ctx, symbols, options);
   const frontier = efficientFrontier(setup.model, { steps: options.steps ?? ctx.config.FRONTIER_STEPS });
   return frontier.map((portfolio) => allocation(setup, portfolio, options));
