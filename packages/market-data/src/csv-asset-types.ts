@@ -4,6 +4,7 @@ import type { AssetType } from "@scrilla/core";
 import { parseFiniteNumber } from "./parse-number.js";
 import type { AssetTypeResolver, PriceProvider } from "./provider-types.js";
 import { StampedFileCache } from "./stamped-file-cache.js";
+import { isWeekend } from "./weekend.js";
 
 export interface CsvAssetTypeResolverOptions {
   /** `PRICE_DIR`, the folder of `<TICKER>.csv` files. */
@@ -72,7 +73,9 @@ export class CsvAssetTypeResolver implements AssetTypeResolver {
   private async classifyHead(path: string): Promise<AssetType | undefined> {
     const { text, whole } = await readHead(path, this.options.headBytes ?? 16_384);
     if (text.includes('"')) return undefined;
-    const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+    const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+      .split("\n")
+      .map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
     if (!whole) lines.pop(); // a row cut in half
     const header = (lines.shift() ?? "").split(",").map((name) => name.trim().toLowerCase());
     const dateColumn = header.indexOf("date");
@@ -89,11 +92,6 @@ export class CsvAssetTypeResolver implements AssetTypeResolver {
     }
     return whole || days >= ENOUGH_DAYS ? "equity" : undefined;
   }
-}
-
-function isWeekend(date: string): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
 }
 
 async function readHead(path: string, bytes: number): Promise<{ text: string; whole: boolean }> {
