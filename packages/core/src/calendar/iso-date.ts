@@ -1,25 +1,34 @@
 import { invalidInput } from "../errors.js";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DASH = 45;
+const ZERO = 48;
 
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
-/** [year, month, day] of a real calendar date written exactly `YYYY-MM-DD`, else undefined. */
-function isoDateParts(date: string): [number, number, number] | undefined {
-  const match = ISO_DATE.exec(date);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+/**
+ * year·10⁴ + month·10² + day of a real calendar date written exactly `YYYY-MM-DD` (ASCII digits), else −1.
+ * Character by character, with no allocation: every row of every price file is checked here.
+ */
+function packedIsoDate(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH) return -1;
+  let packed = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = date.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    packed = packed * 10 + digit;
+  }
+  const year = Math.floor(packed / 10_000);
+  const month = Math.floor(packed / 100) % 100;
+  const day = packed % 100;
   const monthLength = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
-  return monthLength !== undefined && day >= 1 && day <= monthLength ? [year, month, day] : undefined;
+  return monthLength !== undefined && day >= 1 && day <= monthLength ? packed : -1;
 }
 
 /** True for a real (proleptic Gregorian) calendar date written exactly `YYYY-MM-DD`; 2021-02-30 is not one. */
 export function isIsoDate(value: unknown): value is string {
-  return typeof value === "string" && isoDateParts(value) !== undefined;
+  return typeof value === "string" && packedIsoDate(value) >= 0;
 }
 
 /**
@@ -27,8 +36,8 @@ export function isIsoDate(value: unknown): value is string {
  * Throws INVALID_INPUT for anything that is not a real calendar date in that exact format.
  */
 export function toDayNumber(date: string): number {
-  const parts = isoDateParts(date);
-  if (parts) return dayNumberOf(...parts);
+  const packed = packedIsoDate(date);
+  if (packed >= 0) return dayNumberOf(Math.floor(packed / 10_000), Math.floor(packed / 100) % 100, packed % 100);
   throw invalidInput(`"${date}" is not a date; write dates as YYYY-MM-DD, e.g. 2021-11-19.`, { date });
 }
 
