@@ -26,6 +26,30 @@ async function frontierOf(c: Case): Promise<OptimisedPortfolio[] | undefined> {
   }
 }
 
+/** A random case with the fields the frontier tests read; the rest at the generator's defaults. */
+const nearTie = (mu: number[], variances: number[], groupOf: string[], cap: number, upper: number): Case => {
+  const n = mu.length;
+  const covariance = new Float64Array(n * n);
+  variances.forEach((v, i) => {
+    covariance[i * n + i] = v;
+  });
+  const base = { lower: 0, leverage: undefined, turnover: undefined, riskAversion: 1, gamma: 0, riskFreeRate: 0 };
+  return { ...base, n, mu, covariance, groupOf, cap, upper, current: new Array<number>(n).fill(1 / n) };
+};
+/** Counterexamples of earlier random seeds: nearly tied expected returns make the top vertex ill-conditioned. */
+const NEAR_TIES: [Case][] = [
+  [nearTie([0, 0, 0.2994, 0.2995], [0.0555, 0.06, 0.005, 0.0635], ["tech", "tech", "other", "tech"], 0.3, 1)],
+  [
+    nearTie(
+      [0.2998, 0, 0, 0.2997, 0],
+      [0.005, 0.005, 0.005, 0.005, 0.005],
+      ["tech", "tech", "tech", "tech", "tech"],
+      0.35,
+      0.6,
+    ),
+  ],
+];
+
 const expectedReturn = (c: Case, w: ArrayLike<number>) => c.mu.reduce((sum, m, i) => sum + m * w[i]!, 0);
 
 describe("constrainedEfficientFrontier: every point certified in the test", () => {
@@ -44,7 +68,10 @@ describe("constrainedEfficientFrontier: every point certified in the test", () =
           const target: Row = { normal: c.mu, bound: expectedReturn(c, w), equality: true };
           const certificate = certifyLp(sigmaTimes(c, w), [...rows, target], w);
           expect(certificate.infeasibility).toBeLessThanOrEqual(FEASIBILITY);
-          expect(certificate.stationarity).toBeLessThanOrEqual(KKT);
+          // Relative to the multipliers: with nearly equal expected returns μ and 1 are nearly parallel, the
+          // return's multiplier runs into the hundreds and the test's least squares loses digits in proportion.
+          const largest = Math.max(...certificate.multipliers.map(Math.abs));
+          expect(certificate.stationarity).toBeLessThanOrEqual(KKT * (1 + largest));
           expect(point.annualReturn).toBeCloseTo(expectedReturn(c, w), 14);
         }
         // The first point is the constrained minimum-variance portfolio (no return equality: a KKT point of
@@ -73,7 +100,7 @@ describe("constrainedEfficientFrontier: every point certified in the test", () =
           if (k > 0) expect(point.annualReturn).toBeGreaterThanOrEqual(frontier[k - 1]!.annualReturn - 1e-12);
         });
       }),
-      { numRuns: 120 },
+      { numRuns: 120, examples: NEAR_TIES },
     );
     expect(solved).toBeGreaterThan(40);
   });
@@ -84,15 +111,17 @@ describe("constrainedEfficientFrontier: every point certified in the test", () =
         const model = portfolioModel({ annualReturns: c.mu, covariance: c.covariance });
         const constrained = await constrainedEfficientFrontier(model, { steps: STEPS, riskFreeRate: 0.02 });
         const longOnly = efficientFrontier(model, { steps: STEPS, riskFreeRate: 0.02 });
+        // 1e-7: where two assets' returns nearly tie (Δμ = 1e-4), the top vertex is ill-conditioned (weights
+        // move by 1/Δμ per unit of return) and the long-only solver lands ~2e-9 from it; any real gap is larger.
         constrained.forEach((point, k) => {
           expect(point.annualReturn).toBeCloseTo(longOnly[k]!.annualReturn, 10);
-          expect(point.sharpeRatio!).toBeCloseTo(longOnly[k]!.sharpeRatio!, 8);
+          expect(point.sharpeRatio!).toBeCloseTo(longOnly[k]!.sharpeRatio!, 7);
           point.weights.forEach((v, i) => {
-            expect(v).toBeCloseTo(longOnly[k]!.weights[i]!, 8);
+            expect(v).toBeCloseTo(longOnly[k]!.weights[i]!, 7);
           });
         });
       }),
-      { numRuns: 60 },
+      { numRuns: 60, examples: NEAR_TIES },
     );
   });
 });
