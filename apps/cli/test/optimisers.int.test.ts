@@ -19,6 +19,9 @@ const RUNS = {
   sharpeRisk: ["opt", "SPY", "GLD", ...WINDOW, "--sharpe", "--risk", "cdar", "--json"],
   cvar: ["opt", "ALLY", "BX", "SPY", ...WINDOW, "--risk", "cvar-historical", "--json"],
   cdarFrontier: ["ef", "ALLY", "BX", "SPY", ...WINDOW, "--risk", "cdar", "--steps", "3", "--json"],
+  sectorsFrontier: ["ef", "ALLY", "BX", "SPY", ...WINDOW, "--sectors", "sectors.json", "--steps", "3", "--json"],
+  plotLong: ["plot-ef", "ALLY", "BX", "SPY", ...WINDOW, "--steps", "3", "--save", "long.svg"],
+  plotShort: ["plot-ef", "ALLY", "BX", "SPY", ...WINDOW, "--short", "--steps", "3", "--save", "short.svg"],
   hrp: ["hrp", "SPY", "GLD", ...WINDOW, "--json"],
   blackLitterman: ["bl", "SPY", "GLD", ...WINDOW, "--views", "views.json", "--json"],
   badRisk: ["opt", "SPY", "GLD", ...WINDOW, "--risk", "variance", "--json"],
@@ -212,6 +215,30 @@ describe("hrp and black-litterman", () => {
     const wSpy = 400 / 460;
     const prior = 2.5 * (wSpy * s1 * s1 + (1 - wSpy) * rho * s1 * s2);
     expect(Math.abs(result.prior_returns!.SPY! - prior)).toBeLessThanOrEqual(1e-9);
+  });
+});
+
+describe("efficient-frontier and plot-efficient-frontier under --sectors and --short", () => {
+  it("every point of the mean-variance frontier keeps the sector cap", () => {
+    const frontier = jsonOf(runs.get("sectorsFrontier")!) as Allocation[];
+    expect(frontier).toHaveLength(3);
+    for (const point of frontier) {
+      const w = weights(point);
+      expect(w.ALLY! + w.BX!).toBeLessThanOrEqual(0.3 + ROUNDED);
+    }
+    expect(frontier[2]!.portfolio_return).toBeGreaterThan(frontier[0]!.portfolio_return);
+  });
+
+  it("the plot draws the short frontier, whose return axis reaches beyond the long-only one", () => {
+    const highestTick = (file: string) => {
+      const svg = readFileSync(join(world.dir, file), "utf8");
+      return Math.max(...[...svg.matchAll(/>(\d+(?:\.\d+)?)%</g)].map((match) => Number(match[1])));
+    };
+    expect(runs.get("plotLong")!.code).toBe(0);
+    expect(runs.get("plotShort")!.code).toBe(0);
+    // Long-only the highest return is BX alone (≈ 115 %); with shorts +1 BX, +1 SPY, −1 ALLY (≈ 148 %).
+    expect(highestTick("long.svg")).toBeLessThan(140);
+    expect(highestTick("short.svg")).toBeGreaterThanOrEqual(140);
   });
 });
 

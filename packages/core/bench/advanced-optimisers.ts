@@ -1,7 +1,9 @@
 import { type BenchFigure, timeMs, timeMsAsync } from "../../../scripts/bench-kit.js";
 import { portfolioConstraints } from "../src/constraints/portfolio-constraints.js";
 import {
+  constrainedEfficientFrontier,
   constrainedMinimumVariance,
+  efficientFrontier,
   hierarchicalRiskParity,
   maximumQuadraticUtility,
   minimumScenarioRisk,
@@ -157,5 +159,24 @@ export async function run(): Promise<BenchFigure[]> {
       size: "100 assets",
     },
   );
+  figures.push(...(await constrainedFrontierFigures(hundred)));
   return figures;
+}
+
+/** 50 frontier points with shorts (−0.5 ≤ wᵢ ≤ 1) and a 30 % cap on a quarter of the assets, vs long-only. */
+async function constrainedFrontierFigures(model: PortfolioModel): Promise<BenchFigure[]> {
+  const constraints = {
+    bounds: { lower: -0.5, upper: 1 },
+    groups: {
+      membership: Array.from({ length: model.size }, (_, i) => (i % 4 === 0 ? "capped" : undefined)),
+      limits: { capped: { max: 0.3 } },
+    },
+  };
+  const constrained = await timeMsAsync(() => constrainedEfficientFrontier(model, { steps: 50, constraints }), 3, 1);
+  const longOnly = timeMs(() => efficientFrontier(model, { steps: 50 }), 3, 1);
+  const size = `50 points, ${model.size} assets`;
+  return [
+    { name: "core constrainedEfficientFrontier (shorts + group cap)", value: constrained, unit: "ms", size },
+    { name: "  ratio: constrained / long-only efficientFrontier", value: constrained / longOnly, unit: "×", size },
+  ];
 }

@@ -1,3 +1,7 @@
+export {
+  type ConstrainedEfficientFrontierOptions,
+  constrainedEfficientFrontier,
+} from "./constrained-efficient-frontier.js";
 export { type ConstrainedMaximumSharpeOptions, constrainedMaximumSharpe } from "./constrained-maximum-sharpe.js";
 export {
   type ConstrainedMinimumVarianceOptions,

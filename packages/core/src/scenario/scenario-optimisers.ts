@@ -1,3 +1,4 @@
+import { maximumAttainableReturn } from "../constraints/maximum-attainable-return.js";
 import { type PortfolioConstraintsInput, portfolioConstraints } from "../constraints/portfolio-constraints.js";
 import {
   type TransactionCosts,
@@ -13,7 +14,7 @@ import {
   scenarioMatrix,
   scenarioMeans,
 } from "./scenario-matrix.js";
-import { baseProgram, infeasibleScenarioProblem, ScenarioProgram } from "./scenario-program.js";
+import { baseProgram, infeasibleScenarioProblem } from "./scenario-program.js";
 import { solveSemivariance } from "./semivariance-optimiser.js";
 import {
   checkConfidence,
@@ -241,15 +242,8 @@ async function solveCdar(problem: PreparedProblem, targetReturn: number | undefi
 }
 
 async function maximumExpectedReturn(problem: PreparedProblem): Promise<number> {
-  const n = problem.scenarios.assets;
-  const program = new ScenarioProgram(problem.constraints);
-  const lp = program.build();
-  for (let i = 0; i < n; i++) lp.cost[i] = -problem.expectedReturns[i]!;
   try {
-    const solution = await solveLinearProgram(lp);
-    let value = 0;
-    for (let i = 0; i < n; i++) value += problem.expectedReturns[i]! * solution.x[i]!;
-    return value;
+    return (await maximumAttainableReturn(problem.constraints, problem.expectedReturns)).value;
   } catch (error) {
     return infeasibleScenarioProblem(error, undefined);
   }

@@ -1,5 +1,6 @@
 import {
   allocateShares,
+  constrainedEfficientFrontier,
   correlationMatrix,
   discreteAllocation,
   efficientFrontier,
@@ -21,6 +22,7 @@ import {
   needsAdvancedOptimiser,
   scenarioFrontierCommand,
 } from "./advanced-portfolio-commands.js";
+import { constraintsFromOptions } from "./portfolio-constraints-options.js";
 import { type PortfolioEstimates, portfolioEstimates } from "./portfolio-estimates.js";
 import { requireOption } from "./statistics-commands.js";
 
@@ -130,6 +132,12 @@ export async function optimizeCvarCommand(ctx: EngineContext, symbols: Symbols, 
 }
 
 export async function efficientFrontierCommand(ctx: EngineContext, symbols: Symbols, options: CommandOptions) {
+  if (options.currentWeights !== undefined && options.maxTurnover === undefined && options.costRate === undefined) {
+    throw invalidInput(
+      "--current on efficient-frontier gives the weights --max-turnover (or --cost-rate with --risk) counts from; add one of them or drop --current.",
+      { option: "currentWeights" },
+    );
+  }
   if (options.risk) return scenarioFrontierCommand(ctx, symbols, options);
   if (options.costRate !== undefined) {
     throw invalidInput(
@@ -137,6 +145,14 @@ export async function efficientFrontierCommand(ctx: EngineContext, symbols: Symb
     );
   }
   const setup = await setUp(ctx, symbols, options);
-  const frontier = efficientFrontier(setup.model, { steps: options.steps ?? ctx.config.FRONTIER_STEPS });
+  const steps = options.steps ?? ctx.config.FRONTIER_STEPS;
+  // --short, --sectors, --max-turnover: least-variance portfolios under them, up to the highest return they allow.
+  const constraints = constraintsFromOptions(
+    setup.assets.map((asset) => asset.ticker),
+    options,
+  );
+  const frontier = constraints
+    ? await constrainedEfficientFrontier(setup.model, { steps, constraints })
+    : efficientFrontier(setup.model, { steps });
   return frontier.map((portfolio) => allocation(setup, portfolio, options));
 }
