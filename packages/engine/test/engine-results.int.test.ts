@@ -7,9 +7,9 @@ import {
   riskProfile,
   valueAtRisk,
 } from "@scrilla/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CommandOptions, Engine } from "../src/index.js";
-import { type Harness, recordedSeries, relativeError, startHarness, WINDOW } from "./support/engine-harness.js";
+import { describe, expect, it } from "vitest";
+import type { CommandOptions } from "../src/index.js";
+import { engineForTestFile, recordedSeries, relativeError, WINDOW } from "./support/engine-harness.js";
 
 // Spec Appendix A.1 (moments, exact) and A.2 (Pearson), window 2021-07-14..2021-11-19.
 const A1_MOMENTS: Record<string, [number, number]> = {
@@ -20,14 +20,7 @@ const A1_MOMENTS: Record<string, [number, number]> = {
   ALGO: [3.1555543152935144, 1.3594733699741286],
 };
 
-let harness: Harness;
-let engine: Engine;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  engine = await harness.open();
-});
-afterAll(async () => harness.close());
+const engine = engineForTestFile();
 
 describe("engine results equal core's on the same series, and the spec's golden values", () => {
   it("risk profiles of equities and crypto (A.1 moments, 1e-9 relative)", async () => {

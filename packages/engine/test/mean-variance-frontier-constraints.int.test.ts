@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AllocationResult, Engine } from "../src/index.js";
-import { type Harness, startHarness, WINDOW } from "./support/engine-harness.js";
+import { describe, expect, it } from "vitest";
+import type { AllocationResult } from "../src/index.js";
+import { engineForTestFile, WINDOW } from "./support/engine-harness.js";
 
 const TICKERS = ["ALLY", "BX", "SPY"];
 const STEPS = 5;
 /** Reported weights and asset returns are rounded to 7 dp. */
 const ROUNDING = 1e-7;
-let harness: Harness;
-let engine: Engine;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  engine = await harness.open();
-});
-afterAll(async () => harness.close());
+const engine = engineForTestFile();
 
 const frontier = (options: Record<string, unknown>) =>
   engine.run("efficient-frontier", TICKERS, { ...WINDOW, steps: STEPS, ...options }) as Promise<AllocationResult[]>;

@@ -8,19 +8,12 @@ import {
   riskModel,
   riskProfile,
 } from "@scrilla/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AllocationResult, Engine } from "../src/index.js";
-import { type Harness, recordedSeries, relativeError, startHarness, WINDOW } from "./support/engine-harness.js";
+import { describe, expect, it } from "vitest";
+import type { AllocationResult } from "../src/index.js";
+import { engineForTestFile, recordedSeries, relativeError, WINDOW } from "./support/engine-harness.js";
 
 const TICKERS = ["ALLY", "BX", "SPY"];
-let harness: Harness;
-let engine: Engine;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  engine = await harness.open();
-});
-afterAll(async () => harness.close());
+const engine = engineForTestFile();
 
 const prices = () => Object.fromEntries(TICKERS.map((ticker) => [ticker, recordedSeries(ticker)]));
 const weightsOf = (result: AllocationResult) => result.holdings.map((h) => h.allocation);

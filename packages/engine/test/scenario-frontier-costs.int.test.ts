@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AllocationResult, Engine } from "../src/index.js";
-import { type Harness, startHarness, WINDOW } from "./support/engine-harness.js";
+import { describe, expect, it } from "vitest";
+import type { AllocationResult } from "../src/index.js";
+import { engineForTestFile, WINDOW } from "./support/engine-harness.js";
 
 const TICKERS = ["ALLY", "BX", "SPY"];
 const RATE = 0.002;
 const CURRENT = { ALLY: 1 };
-let harness: Harness;
-let engine: Engine;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  engine = await harness.open();
-});
-afterAll(async () => harness.close());
+const engine = engineForTestFile();
 
 type FrontierPoint = AllocationResult & { risk: number; transaction_cost?: number };
 

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import type { CacheStore } from "@scrilla/cache";
 import type { PriceSeries } from "@scrilla/core";
 import { type FixtureServer, startFixtureServer } from "@scrilla/market-data/testing";
+import { afterAll, beforeAll } from "vitest";
 import { createEngine, type Engine, type WaitClock } from "../../src/index.js";
 
 export const WINDOW = { start: "2021-07-14", end: "2021-11-19" } as const;
@@ -74,3 +75,24 @@ export function recordedSeries(ticker: string, window: { start: string; end: str
 
 export const relativeError = (actual: number, expected: number) =>
   Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300);
+
+/**
+ * One engine on a fresh harness for a whole test file: started in beforeAll, closed in afterAll. The object
+ * returned forwards to it, so tests use it as the engine itself.
+ */
+export function engineForTestFile(): Engine {
+  let harness: Harness | undefined;
+  let engine: Engine | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+    engine = await harness.open();
+  });
+  afterAll(async () => harness?.close());
+  return new Proxy({} as Engine, {
+    get(_target, key) {
+      if (!engine) throw new Error("The test file's engine was used before beforeAll started it.");
+      const value: unknown = Reflect.get(engine, key);
+      return typeof value === "function" ? value.bind(engine) : value;
+    },
+  });
+}
