@@ -2,7 +2,7 @@ export { calendarFor } from "./calendar-for.js";
 export { CRYPTO_CALENDAR } from "./crypto-calendar.js";
 export { datesBetween, daysBetween } from "./dates-between.js";
 export { DEFAULT_ANALYSIS_PERIOD, defaultAnalysisWindow } from "./default-window.js";
-export { addCalendarDays, assertIsoDate, calendarDaysFrom, isIsoDate } from "./iso-date.js";
+export { addCalendarDays, assertIsoDate, calendarDaysFrom, dayNumberOf, isIsoDate, weekdayOf } from "./iso-date.js";
 export { keepTradingDays } from "./keep-trading-days.js";
 export { lastCloseDate, type MarketCloseOptions } from "./last-close.js";
 export { newYorkTime } from "./new-york-time.js";
