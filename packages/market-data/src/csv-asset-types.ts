@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { AssetType } from "@scrilla/core";
 import { parseFiniteNumber } from "./parse-number.js";
 import type { AssetTypeResolver, PriceProvider } from "./provider-types.js";
+import { parseSimpleCsvColumns } from "./simple-csv.js";
 import { StampedFileCache } from "./stamped-file-cache.js";
 import { isWeekend } from "./weekend.js";
 
@@ -73,25 +74,51 @@ export class CsvAssetTypeResolver implements AssetTypeResolver {
   private async classifyHead(path: string): Promise<AssetType | undefined> {
     const { text, whole } = await readHead(path, this.options.headBytes ?? 16_384);
     if (text.includes('"')) return undefined;
-    const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-      .split("\n")
-      .map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
-    if (!whole) lines.pop(); // a row cut in half
-    const header = (lines.shift() ?? "").split(",").map((name) => name.trim().toLowerCase());
-    const dateColumn = header.indexOf("date");
-    const closeColumn = header.indexOf("close");
-    if (dateColumn < 0 || closeColumn < 0) return undefined;
+    // A row cut in half at the end of the head is dropped.
+    const complete = whole ? text : text.slice(0, text.lastIndexOf("\n") + 1);
+    const rows = simpleRows(complete) ?? splitRows(complete);
+    if (!rows) return undefined;
     let days = 0;
-    for (const line of lines) {
-      if (line.trim() === "") continue;
-      const fields = line.split(",");
-      const date = (fields[dateColumn] ?? "").trim();
-      if (!ISO_DATE_PREFIX.test(date) || parseFiniteNumber(fields[closeColumn]?.trim()) === undefined) continue;
+    for (let i = 0; i < rows.dates.length; i++) {
+      const date = rows.dates[i]!;
+      if (!ISO_DATE_PREFIX.test(date) || parseFiniteNumber(rows.closes[i]) === undefined) continue;
       if (isWeekend(date.slice(0, 10))) return "crypto";
       days++;
     }
     return whole || days >= ENOUGH_DAYS ? "equity" : undefined;
   }
+}
+
+interface DateCloseCells {
+  dates: string[];
+  closes: (string | undefined)[];
+}
+
+/** The trimmed Date and Close cells of a plain CSV (the common case, read without splitting lines). */
+function simpleRows(text: string): DateCloseCells | undefined {
+  const columns = parseSimpleCsvColumns(text, ["date", "close"]);
+  const dates = columns?.cells.get("date");
+  const closes = columns?.cells.get("close");
+  return dates && closes ? { dates, closes } : undefined;
+}
+
+/** The same cells from any unquoted text, line by line; undefined without Date and Close columns. */
+function splitRows(text: string): DateCloseCells | undefined {
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+    .split("\n")
+    .map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+  const header = (lines.shift() ?? "").split(",").map((name) => name.trim().toLowerCase());
+  const dateColumn = header.indexOf("date");
+  const closeColumn = header.indexOf("close");
+  if (dateColumn < 0 || closeColumn < 0) return undefined;
+  const cells: DateCloseCells = { dates: [], closes: [] };
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    const fields = line.split(",");
+    cells.dates.push((fields[dateColumn] ?? "").trim());
+    cells.closes.push(fields[closeColumn]?.trim());
+  }
+  return cells;
 }
 
 async function readHead(path: string, bytes: number): Promise<{ text: string; whole: boolean }> {

@@ -50,6 +50,24 @@ describe("CsvAssetTypeResolver (weekend prices ⇒ crypto, from the head of the 
     expect(fallback.reads).toBe(0);
   });
 
+  it("reads irregular heads line by line (short rows, blank lines, CRLF), still from the head alone", async () => {
+    const dir = await tempDir("csv-types");
+    // A short row and a whitespace-only line: not plain CSV to the column reader, so the line-by-line path.
+    const irregular = (everyDay: boolean) =>
+      priceFile(2_000, everyDay)
+        .replace(/\n(2020-01-08,[^\n]*)\n/, "\n$1\n2020-01-08,1\n   \n")
+        .replace(/\n/g, "\r\n");
+    await writeFile(join(dir, "ODDEQ.csv"), irregular(false));
+    await writeFile(join(dir, "ODDCOIN.csv"), irregular(true));
+    await writeFile(join(dir, "CRLF.csv"), priceFile(2_000, true).replace(/\n/g, "\r\n"));
+    const fallback = countingProvider(dir);
+    const resolver = new CsvAssetTypeResolver({ dir, fallback });
+    expect(await resolver.resolve("ODDEQ")).toBe("equity");
+    expect(await resolver.resolve("ODDCOIN")).toBe("crypto");
+    expect(await resolver.resolve("CRLF")).toBe("crypto");
+    expect(fallback.reads).toBe(0);
+  });
+
   it("reads the whole file through the provider when the head cannot tell (quoted fields, missing file)", async () => {
     const dir = await tempDir("csv-types");
     const quoted = priceFile(30, true).replace(/^(\d{4}-\d{2}-\d{2})/gm, '"$1"');
