@@ -48,6 +48,19 @@ export class CsvFolderPriceProvider implements PriceProvider {
     }
   }
 
+  /**
+   * The text of `<TICKER>.csv`, read at most once in a cold run for its hash, this and its prices (the
+   * engine scans it for the folder's latest day). NOT_FOUND when there is no such file.
+   */
+  async sourceText(ticker: string): Promise<string> {
+    const { symbol, path } = this.fileOf(ticker);
+    try {
+      return await this.identity.text(path);
+    } catch (error) {
+      throw readError(error, symbol, path);
+    }
+  }
+
   private fileOf(ticker: string): { symbol: string; path: string } {
     const symbol = ticker.trim().toUpperCase();
     if (!/^[A-Z0-9.^=_-]+$/.test(symbol)) {
@@ -61,19 +74,9 @@ export class CsvFolderPriceProvider implements PriceProvider {
     const { symbol, path } = this.fileOf(ticker);
     let text: string;
     try {
-      text = this.identity.take(path)?.toString("utf8") ?? (await readFile(path, "utf8"));
+      text = this.identity.take(path) ?? (await readFile(path, "utf8"));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        throw new ScrillaError(
-          "NOT_FOUND",
-          `No price file for ${symbol}: put ${path} (Date,Open,...,Close columns) there.`,
-          {
-            symbol,
-            path,
-          },
-        );
-      }
-      throw new ScrillaError("PROVIDER_ERROR", `Cannot read ${path}: ${(error as Error).message}`, { path });
+      throw readError(error, symbol, path);
     }
     return this.parseBars(text, path, range);
   }
@@ -99,6 +102,20 @@ export class CsvFolderPriceProvider implements PriceProvider {
       advice: "Fix that row of the file and run again; nothing from it was cached.",
     }).filter((bar) => isWithin(bar.date, range));
   }
+}
+
+function readError(error: unknown, symbol: string, path: string): ScrillaError {
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+    return new ScrillaError(
+      "NOT_FOUND",
+      `No price file for ${symbol}: put ${path} (Date,Open,...,Close columns) there.`,
+      {
+        symbol,
+        path,
+      },
+    );
+  }
+  return new ScrillaError("PROVIDER_ERROR", `Cannot read ${path}: ${(error as Error).message}`, { path });
 }
 
 const PRICE_COLUMNS = ["date", "open", "close", "adj close"] as const;

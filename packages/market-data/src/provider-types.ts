@@ -16,6 +16,8 @@ export interface PriceProvider {
    * changes, whatever was cached from the old data is stale. Services whose history is final leave it out.
    */
   sourceVersion?(ticker: string): Promise<string>;
+  /** The raw text behind `ticker` for such a source, read once per process with its version. */
+  sourceText?(ticker: string): Promise<string>;
 }
 
 /** One day of the Treasury yield curve, percent as published; null where the source left a value empty. */

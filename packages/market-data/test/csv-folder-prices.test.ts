@@ -81,6 +81,22 @@ describe("CSV folder prices (PRICE_DIR)", () => {
     expect(await new CsvFolderPriceProvider({ dir }).sourceVersion("EDITED")).not.toBe(version);
   });
 
+  it("sourceText is the hashed content, shared with the next fetch, and follows edits; NOT_FOUND when absent", async () => {
+    const file = join(dir, "SHARED.csv");
+    await writeFile(file, "Date,Close\n2021-01-04,3\n");
+    const shared = provider();
+    const range = { start: "2021-01-01", end: "2021-01-31" };
+    expect(await shared.sourceText("shared")).toBe("Date,Close\n2021-01-04,3\n");
+    const version = await shared.sourceVersion("SHARED");
+    // Another length, so the stamp changes: the new content gets a new hash and replaces the kept text.
+    await writeFile(file, "Date,Close\n2021-01-04,30\n");
+    expect(await shared.fetchDaily("SHARED", "equity", range)).toEqual([{ date: "2021-01-04", open: null, close: 3 }]);
+    expect(await shared.sourceText("SHARED")).toBe("Date,Close\n2021-01-04,30\n");
+    expect(await shared.sourceVersion("SHARED")).not.toBe(version);
+    expect(await shared.fetchDaily("SHARED", "equity", range)).toEqual([{ date: "2021-01-04", open: null, close: 30 }]);
+    expect(await rejectionOf(shared.sourceText("NOPE"))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("refuses ticker names that are paths", async () => {
     expect(
       await rejectionOf(provider().fetchDaily("../etc/passwd", "equity", { start: "2021-01-01", end: "2021-01-31" })),

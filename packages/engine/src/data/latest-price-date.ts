@@ -47,7 +47,11 @@ export async function latestPriceDate(
 }
 
 async function latestDayOfFile(path: string, ticker: string, prices: PriceProvider): Promise<string | undefined> {
-  const text = await readFile(path, "utf8");
+  // Through the provider when it names the file by this ticker: it keeps the text for the file's prices.
+  const text =
+    prices.sourceText && ticker === ticker.toUpperCase()
+      ? await prices.sourceText(ticker)
+      : await readFile(path, "utf8");
   if (!text.includes('"')) return latestDayOf(text);
   const bars = await prices.fetchDaily(ticker, "equity", { start: "1900-01-01", end: "2999-12-31" });
   return bars.at(-1)?.date;
