@@ -32,7 +32,8 @@ export function validatedBars(bars: readonly SourcedBar[], check: BarCheck): Pri
       fail(`the open ${bar.open} is not a price in (${MIN_PRICE}, ${MAX_PRICE}].`, bar.source);
     }
   }
-  const sorted = [...bars].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // Files and services give their rows in date order, either way: only the rest need a sort.
+  const sorted = inDateOrder(bars);
   const result: PriceBar[] = [];
   let previous: SourcedBar | undefined;
   for (const bar of sorted) {
@@ -46,4 +47,20 @@ export function validatedBars(bars: readonly SourcedBar[], check: BarCheck): Pri
     previous = bar;
   }
   return result;
+}
+
+/** `bars` ascending by date (stable: equal dates keep their order), without a sort when already in either order. */
+function inDateOrder(bars: readonly SourcedBar[]): readonly SourcedBar[] {
+  let ascending = true;
+  let descending = true;
+  for (let i = 1; i < bars.length && (ascending || descending); i++) {
+    const previous = bars[i - 1]!.date;
+    const date = bars[i]!.date;
+    if (date < previous) ascending = false;
+    else if (date > previous) descending = false;
+    else ascending = descending = false; // a repeated date: the sort keeps the rows in file order
+  }
+  if (ascending) return bars;
+  if (descending) return [...bars].reverse();
+  return [...bars].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
