@@ -14,9 +14,11 @@ function reference(bars: readonly SourcedBar[]) {
 
 const day = fc.integer({ min: 1, max: 28 }).map((d) => `2021-03-${String(d).padStart(2, "0")}`);
 /** Bars whose price is a function of the date, so repeats are exact and never conflicts. */
-const bars = fc.array(day, { maxLength: 40 }).map((dates) =>
-  dates.map((date, i): SourcedBar => ({ date, open: null, close: Number(date.slice(8)), source: `line ${i + 2}` })),
-);
+const bars = fc
+  .array(day, { maxLength: 40 })
+  .map((dates) =>
+    dates.map((date, i): SourcedBar => ({ date, open: null, close: Number(date.slice(8)), source: `line ${i + 2}` })),
+  );
 const ordered = fc.oneof(
   bars,
   bars.map((list) => reference(list).map((bar, i) => ({ ...bar, source: `line ${i + 2}` }))),
