@@ -65,6 +65,23 @@ describe("NYSE holidays", () => {
   });
 });
 
+describe("NYSE session table against the listed closures", () => {
+  it("trades on every weekday of 1990–2035 except the days nyseClosures lists (checked with Date)", () => {
+    for (let year = 1990; year <= 2035; year++) {
+      const closed = new Set(nyseClosures(year).map((closure) => closure.date));
+      for (
+        let day = new Date(Date.UTC(year, 0, 1));
+        day.getUTCFullYear() === year;
+        day.setUTCDate(day.getUTCDate() + 1)
+      ) {
+        const date = day.toISOString().slice(0, 10);
+        const weekday = day.getUTCDay();
+        expect(NYSE_CALENDAR.isTradingDay(date), date).toBe(weekday !== 0 && weekday !== 6 && !closed.has(date));
+      }
+    }
+  });
+});
+
 describe("NYSE business-day arithmetic (spec §9.7)", () => {
   it.each([
     ["2021-11-15", 2, "2021-11-11"],

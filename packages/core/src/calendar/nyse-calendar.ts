@@ -1,6 +1,6 @@
 import { ScrillaError } from "../errors.js";
 import { dayNumberOf, fromDayNumber, toDayNumber, weekdayOf } from "./iso-date.js";
-import { NYSE_FIRST_YEAR, NYSE_LAST_YEAR, nyseClosures } from "./nyse-holidays.js";
+import { NYSE_FIRST_YEAR, NYSE_LAST_YEAR, nyseClosureDays } from "./nyse-holidays.js";
 import type { TradingCalendar } from "./trading-calendar.js";
 
 const FIRST_DAY = dayNumberOf(NYSE_FIRST_YEAR, 1, 1);
@@ -18,18 +18,18 @@ let table: SessionTable | undefined;
 
 function sessionTable(): SessionTable {
   if (table) return table;
-  const closed = new Set<number>();
-  for (let year = NYSE_FIRST_YEAR; year <= NYSE_LAST_YEAR; year++) {
-    for (const closure of nyseClosures(year)) closed.add(toDayNumber(closure.date));
+  const closed = new Uint8Array(LAST_DAY - FIRST_DAY + 1);
+  for (const day of nyseClosureDays(NYSE_FIRST_YEAR, NYSE_LAST_YEAR)) closed[day - FIRST_DAY] = 1;
+  const sessionsUpTo = new Int32Array(closed.length);
+  const sessions = new Int32Array(closed.length);
+  let count = 0;
+  // Runs once per process, before any command's first date check: a typed-array pass, weekday by step.
+  for (let offset = 0, weekday = weekdayOf(FIRST_DAY); offset < closed.length; offset++) {
+    if (weekday !== 0 && weekday !== 6 && closed[offset] === 0) sessions[count++] = FIRST_DAY + offset;
+    sessionsUpTo[offset] = count;
+    weekday = weekday === 6 ? 0 : weekday + 1;
   }
-  const sessionsUpTo = new Int32Array(LAST_DAY - FIRST_DAY + 1);
-  const sessions: number[] = [];
-  for (let day = FIRST_DAY; day <= LAST_DAY; day++) {
-    const weekday = weekdayOf(day);
-    if (weekday !== 0 && weekday !== 6 && !closed.has(day)) sessions.push(day);
-    sessionsUpTo[day - FIRST_DAY] = sessions.length;
-  }
-  table = { sessions: Int32Array.from(sessions), sessionsUpTo };
+  table = { sessions: sessions.slice(0, count), sessionsUpTo };
   return table;
 }
 

@@ -58,11 +58,11 @@ function observed(dayNumber: number): number {
 }
 
 /**
- * Scheduled NYSE full-day holidays of a year, observed dates, ascending. New Year's Day on a Saturday
- * has no substitute (NYSE stays open on the last trading day of the year); MLK Day from 1998;
- * Juneteenth from 2022.
+ * Scheduled NYSE full-day holidays of a year as day numbers with their names, in rule order (not sorted).
+ * New Year's Day on a Saturday has no substitute (NYSE stays open on the last trading day of the year);
+ * MLK Day from 1998; Juneteenth from 2022.
  */
-export function nyseScheduledHolidays(year: number): MarketClosure[] {
+function scheduledHolidayDays(year: number): [number, string][] {
   const holidays: [number, string][] = [];
   const newYear = dayNumberOf(year, 1, 1);
   if (weekdayOf(newYear) !== SATURDAY) holidays.push([observed(newYear), "New Year's Day"]);
@@ -75,7 +75,32 @@ export function nyseScheduledHolidays(year: number): MarketClosure[] {
   holidays.push([nthWeekdayOfMonth(year, 9, MONDAY, 1), "Labor Day"]);
   holidays.push([nthWeekdayOfMonth(year, 11, THURSDAY, 4), "Thanksgiving Day"]);
   holidays.push([observed(dayNumberOf(year, 12, 25)), "Christmas Day"]);
-  return holidays.sort((x, y) => x[0] - y[0]).map(([day, name]) => ({ date: fromDayNumber(day), name }));
+  return holidays;
+}
+
+/** Scheduled NYSE full-day holidays of a year, observed dates, ascending (see scheduledHolidayDays). */
+export function nyseScheduledHolidays(year: number): MarketClosure[] {
+  return scheduledHolidayDays(year)
+    .sort((x, y) => x[0] - y[0])
+    .map(([day, name]) => ({ date: fromDayNumber(day), name }));
+}
+
+/**
+ * The day numbers of every weekday NYSE is closed from `firstYear` to `lastYear`, unordered: what the
+ * session table needs, without a date string per closure.
+ */
+export function nyseClosureDays(firstYear: number, lastYear: number): number[] {
+  const days: number[] = [];
+  for (let year = firstYear; year <= lastYear; year++) {
+    for (const [day] of scheduledHolidayDays(year)) days.push(day);
+  }
+  const first = dayNumberOf(firstYear, 1, 1);
+  const last = dayNumberOf(lastYear, 12, 31);
+  for (const closure of NYSE_SPECIAL_CLOSURES) {
+    const day = toDayNumber(closure.date);
+    if (day >= first && day <= last) days.push(day);
+  }
+  return days;
 }
 
 /** Every weekday NYSE is closed in a year: scheduled holidays plus special closures, ascending. */
