@@ -1,4 +1,5 @@
 import { invalidInput, ScrillaError } from "../errors.js";
+import { frontierSteps } from "../portfolio/frontier-steps.js";
 import { type OptimisedPortfolio, optimisedPortfolio } from "../portfolio/optimised-portfolio.js";
 import type { PortfolioModel } from "../portfolio/portfolio-model.js";
 import { solveConstrainedMeanVariance } from "./constrained-quadratic.js";
@@ -25,10 +26,7 @@ export async function constrainedEfficientFrontier(
   model: PortfolioModel,
   options: ConstrainedEfficientFrontierOptions = {},
 ): Promise<OptimisedPortfolio[]> {
-  const steps = options.steps ?? 5;
-  if (!Number.isInteger(steps) || steps < 1) {
-    throw invalidInput(`Frontier steps must be a positive integer (e.g. 5), got ${steps}.`);
-  }
+  const steps = frontierSteps(options.steps);
   const constraints = portfolioConstraints(model.size, options.constraints);
   const solveAt = (targetReturn: number | undefined) => {
     const solved = solveConstrainedMeanVariance(model, constraints, {

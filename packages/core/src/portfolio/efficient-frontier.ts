@@ -1,5 +1,6 @@
 import { invalidInput } from "../errors.js";
 import { returnRangeWithin } from "./attainable-returns.js";
+import { frontierSteps } from "./frontier-steps.js";
 import { solveMinimumVariance } from "./minimum-variance.js";
 import { type OptimisedPortfolio, type OptimiserOptions, optimisedPortfolio } from "./optimised-portfolio.js";
 import type { PortfolioModel } from "./portfolio-model.js";
@@ -21,10 +22,7 @@ export interface EfficientFrontierOptions extends OptimiserOptions {
  * up to the maximum attainable return, each solved exactly.
  */
 export function efficientFrontier(model: PortfolioModel, options: EfficientFrontierOptions = {}): OptimisedPortfolio[] {
-  const steps = options.steps ?? 5;
-  if (!Number.isInteger(steps) || steps < 1) {
-    throw invalidInput(`Frontier steps must be a positive integer (e.g. 5), got ${steps}.`);
-  }
+  const steps = frontierSteps(options.steps);
   const spacing = options.spacing ?? "inclusive";
   if (spacing !== "inclusive" && spacing !== "scrilla") {
     throw invalidInput(`Frontier spacing must be "inclusive" or "scrilla", got ${String(spacing)}.`);

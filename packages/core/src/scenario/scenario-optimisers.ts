@@ -6,6 +6,7 @@ import {
   transactionCosts,
 } from "../constraints/transaction-costs.js";
 import { invalidInput } from "../errors.js";
+import { frontierSteps } from "../portfolio/frontier-steps.js";
 import { solveLinearProgram } from "../solver/highs-solver.js";
 import {
   portfolioScenarioReturns,
@@ -78,9 +79,7 @@ export async function scenarioEfficientFrontier(
   measure: ScenarioRiskMeasure,
   options: ScenarioFrontierOptions = {},
 ): Promise<ScenarioPortfolio[]> {
-  const steps = options.steps ?? 5;
-  if (!Number.isInteger(steps) || steps < 1)
-    throw invalidInput(`Frontier steps must be a positive integer, got ${steps}.`);
+  const steps = frontierSteps(options.steps);
   const problem = prepare(input, measure, options);
   const first = await solveAt(problem, undefined);
   const highest = await maximumExpectedReturn(problem);
