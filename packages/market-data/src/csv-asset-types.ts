@@ -12,7 +12,10 @@ export interface CsvAssetTypeResolverOptions {
   dir: string;
   /** JSON file remembering each file's type by its size and modification time (none: remember per process). */
   cacheFile?: string;
-  /** Reads the whole file when its head cannot decide (quoted fields, very long rows). */
+  /**
+   * Reads the whole file when its head cannot decide (quoted fields, very long rows). When it has
+   * `sourceText` (the folder provider), heads come from the texts it keeps instead of a read of their own.
+   */
   fallback: PriceProvider;
   /** Bytes read from the start of a file (default 16 KiB, ≈ 250 rows of a download). */
   headBytes?: number;
@@ -59,7 +62,7 @@ export class CsvAssetTypeResolver implements AssetTypeResolver {
     const path = join(this.options.dir, `${symbol}.csv`);
     const type = await this.remembered.get(
       path,
-      async () => (await this.classifyHead(path)) ?? (await this.classifyWhole(symbol)),
+      async () => (await this.classifyHead(symbol, path)) ?? (await this.classifyWhole(symbol)),
     );
     // A missing or unreadable file: the provider reports it in its words.
     return type ?? this.classifyWhole(symbol);
@@ -71,8 +74,13 @@ export class CsvAssetTypeResolver implements AssetTypeResolver {
   }
 
   /** crypto / equity from the first bytes, or undefined when they cannot tell. */
-  private async classifyHead(path: string): Promise<AssetType | undefined> {
-    const { text, whole } = await readHead(path, this.options.headBytes ?? 16_384);
+  private async classifyHead(symbol: string, path: string): Promise<AssetType | undefined> {
+    const headBytes = this.options.headBytes ?? 16_384;
+    // A provider that keeps file texts (a cold run has just read them for the latest day) saves the read.
+    const { sourceText } = this.options.fallback;
+    const { text, whole } = sourceText
+      ? headOf(await sourceText.call(this.options.fallback, symbol), headBytes)
+      : await readHead(path, headBytes);
     if (text.includes('"')) return undefined;
     // A row cut in half at the end of the head is dropped.
     const complete = whole ? text : text.slice(0, text.lastIndexOf("\n") + 1);
@@ -119,6 +127,11 @@ function splitRows(text: string): DateCloseCells | undefined {
     cells.closes.push(fields[closeColumn]?.trim());
   }
   return cells;
+}
+
+/** The first `characters` of a file's text (its bytes, for the ASCII of price files). */
+function headOf(text: string, characters: number): { text: string; whole: boolean } {
+  return text.length <= characters ? { text, whole: true } : { text: text.slice(0, characters), whole: false };
 }
 
 async function readHead(path: string, bytes: number): Promise<{ text: string; whole: boolean }> {

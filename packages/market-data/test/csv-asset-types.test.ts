@@ -50,6 +50,30 @@ describe("CsvAssetTypeResolver (weekend prices ⇒ crypto, from the head of the 
     expect(fallback.reads).toBe(0);
   });
 
+  it("with the folder provider as fallback, heads come from the texts it keeps: same answers", async () => {
+    const dir = await tempDir("csv-types");
+    await writeFile(join(dir, "EQ.csv"), priceFile(2_000, false));
+    await writeFile(join(dir, "COIN.csv"), priceFile(2_000, true));
+    await writeFile(join(dir, "NEWEST.csv"), priceFile(2_000, true, true));
+    await writeFile(join(dir, "SHORT.csv"), priceFile(5, false));
+    // Weekend rows only past the first 16 KiB: the head alone says equity, as a head read would.
+    await writeFile(
+      join(dir, "LATECOIN.csv"),
+      priceFile(500, false) + priceFile(30, true).split("\n").slice(1).join("\n"),
+    );
+    const provider = new CsvFolderPriceProvider({ dir });
+    const resolver = new CsvAssetTypeResolver({ dir, fallback: provider });
+    const headReader = new CsvAssetTypeResolver({ dir, fallback: countingProvider(dir) });
+    for (const ticker of ["EQ", "COIN", "NEWEST", "SHORT", "LATECOIN"]) {
+      expect(await resolver.resolve(ticker), ticker).toBe(await headReader.resolve(ticker));
+    }
+    expect(await resolver.resolve("LATECOIN")).toBe("equity");
+    // The kept text still serves the prices.
+    expect((await provider.fetchDaily("EQ", "equity", { start: "2020-01-01", end: "2020-01-31" }))[0]?.date).toBe(
+      "2020-01-06",
+    );
+  });
+
   it("reads irregular heads line by line (short rows, blank lines, CRLF), still from the head alone", async () => {
     const dir = await tempDir("csv-types");
     // A short row and a whitespace-only line: not plain CSV to the column reader, so the line-by-line path.
