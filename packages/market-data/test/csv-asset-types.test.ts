@@ -33,13 +33,19 @@ function countingProvider(dir: string): PriceProvider & { reads: number } {
   return counting;
 }
 
+/** EQ (weekdays), COIN (every day), NEWEST (every day, newest first) and SHORT (5 weekdays). */
+async function folderOfFourKinds(): Promise<string> {
+  const dir = await tempDir("csv-types");
+  await writeFile(join(dir, "EQ.csv"), priceFile(2_000, false));
+  await writeFile(join(dir, "COIN.csv"), priceFile(2_000, true));
+  await writeFile(join(dir, "NEWEST.csv"), priceFile(2_000, true, true));
+  await writeFile(join(dir, "SHORT.csv"), priceFile(5, false));
+  return dir;
+}
+
 describe("CsvAssetTypeResolver (weekend prices ⇒ crypto, from the head of the file, remembered)", () => {
   it("tells equities from crypto by the first rows, in either order, without reading whole files", async () => {
-    const dir = await tempDir("csv-types");
-    await writeFile(join(dir, "EQ.csv"), priceFile(2_000, false));
-    await writeFile(join(dir, "COIN.csv"), priceFile(2_000, true));
-    await writeFile(join(dir, "NEWEST.csv"), priceFile(2_000, true, true));
-    await writeFile(join(dir, "SHORT.csv"), priceFile(5, false));
+    const dir = await folderOfFourKinds();
     const fallback = countingProvider(dir);
     const resolver = new CsvAssetTypeResolver({ dir, fallback });
     expect(await resolver.resolve("eq")).toBe("equity");
@@ -51,11 +57,7 @@ describe("CsvAssetTypeResolver (weekend prices ⇒ crypto, from the head of the 
   });
 
   it("with the folder provider as fallback, heads come from the texts it keeps: same answers", async () => {
-    const dir = await tempDir("csv-types");
-    await writeFile(join(dir, "EQ.csv"), priceFile(2_000, false));
-    await writeFile(join(dir, "COIN.csv"), priceFile(2_000, true));
-    await writeFile(join(dir, "NEWEST.csv"), priceFile(2_000, true, true));
-    await writeFile(join(dir, "SHORT.csv"), priceFile(5, false));
+    const dir = await folderOfFourKinds();
     // Weekend rows only past the first 16 KiB: the head alone says equity, as a head read would.
     await writeFile(
       join(dir, "LATECOIN.csv"),
