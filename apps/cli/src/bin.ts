@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import "./node-version.js";
 import * as nodeModule from "node:module";
+import { lazyStream } from "./lazy-stream.js";
 
 // Cache V8's compiled code of the ~300 modules a command loads (Node ≥ 22.1; a no-op where it cannot), before
 // importing them: it saves about a third of a warm run's CPU. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
@@ -8,10 +9,13 @@ nodeModule.enableCompileCache?.();
 
 const { main } = await import("./main.js");
 
-// A closed pipe (scrilla … | head) is not an error worth a stack trace.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code !== "EPIPE") throw error;
-});
+const stdout = lazyStream(() =>
+  // A closed pipe (scrilla … | head) is not an error worth a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  }),
+);
+const stderr = lazyStream(() => process.stderr);
 
 /** The last line of defence: whatever escapes main (or the runtime) is still one line and a non-zero exit. */
 const oneLine = (error: unknown): void => {
@@ -39,8 +43,8 @@ if (cwd === undefined) process.exitCode = 2;
 else {
   try {
     process.exitCode = await main(process.argv.slice(2), {
-      stdout: process.stdout,
-      stderr: process.stderr,
+      stdout,
+      stderr,
       env: process.env,
       cwd,
     });
