@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { type BenchFigure, timeMs, timeMsAsync } from "../../../scripts/bench-kit.js";
 import { CsvFolderPriceProvider, createMarketData, parseYieldCurveXml } from "../src/index.js";
 import { DEFAULT_FIXTURES_DIR, startFixtureServer } from "../src/testing/index.js";
+import { parseYieldCurveFeed } from "../src/treasury-xml.js";
 import { tempDir } from "../test/support.js";
 
 /** Provider throughput over loopback HTTP against the recorded fixtures (no network beyond 127.0.0.1). */
@@ -21,7 +22,7 @@ export async function run(): Promise<BenchFigure[]> {
 
     const year = { start: "2021-01-01", end: "2021-12-31" };
     const yearDays = (await market.yieldCurve.fetchYieldCurve(year)).length;
-    const entries = parseYieldCurveXml(xml).length;
+    const entries = (await parseYieldCurveXml(xml)).length;
 
     const csvDir = await tempDir("bench");
     const rows = (await market.prices.fetchDaily("SPY", "equity", fullRange)).map(
@@ -45,7 +46,7 @@ export async function run(): Promise<BenchFigure[]> {
       },
       {
         name: "market-data: parse Treasury Atom XML",
-        value: timeMs(() => parseYieldCurveXml(xml)),
+        value: timeMs(() => parseYieldCurveFeed(xml)),
         unit: "ms",
         size: `${entries} entries, ${Math.round(xml.length / 1024)} KiB`,
       },

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { ScrillaError } from "@scrilla/core";
-import { parse } from "csv-parse/sync";
 
 /** A CSV file's rows keyed by header (trimmed, lower-cased), and the headers in file order. */
 export interface CsvTable {
@@ -24,6 +23,8 @@ export async function readCsvTable(path: string, hint: string): Promise<CsvTable
     throw new ScrillaError("PROVIDER_ERROR", `Cannot read ${path}: ${(error as Error).message}`, { path });
   }
   let headers: string[] = [];
+  // Loaded on first use (≈ 60 KB): most runs read these folders from the cache or not at all.
+  const { parse } = await import("csv-parse/sync");
   try {
     const rows: Array<Record<string, string>> = parse(text, {
       columns: (header: string[]) => {

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type AssetType, type DateRange, ScrillaError } from "@scrilla/core";
-import { parse } from "csv-parse/sync";
 import { assertDateRange, isWithin } from "./date-range.js";
 import { FileIdentity } from "./file-identity.js";
 import { parseFiniteNumber } from "./parse-number.js";
@@ -78,11 +77,11 @@ export class CsvFolderPriceProvider implements PriceProvider {
     } catch (error) {
       throw readError(error, symbol, path);
     }
-    return this.parseBars(text, path, range);
+    return this.parseBars(await priceTable(text, path), path, range);
   }
 
-  private parseBars(text: string, path: string, range: DateRange): PriceBar[] {
-    const { date, open, close, lines } = priceColumns(text, path, this.adjusted);
+  private parseBars(table: SimpleCsvColumns, path: string, range: DateRange): PriceBar[] {
+    const { date, open, close, lines } = priceColumns(table, path, this.adjusted);
     // Every row is checked, not just those in range: a bad file is reported before any of it is cached.
     const bars: SourcedBar[] = [];
     for (let i = 0; i < lines.length; i++) {
@@ -120,18 +119,21 @@ function readError(error: unknown, symbol: string, path: string): ScrillaError {
 
 const PRICE_COLUMNS = ["date", "open", "close", "adj close"] as const;
 
-/** The Date, Open (if any) and Close (or Adj Close) cells of a price file, with each row's file line. */
-function priceColumns(
-  text: string,
-  path: string,
-  adjusted: boolean,
-): { date: string[]; open: string[] | undefined; close: string[]; lines: number[] } {
-  let table: SimpleCsvColumns;
+/** The price columns of a file: by the column reader, or by csv-parse (loaded then) for any other CSV. */
+async function priceTable(text: string, path: string): Promise<SimpleCsvColumns> {
   try {
-    table = parseSimpleCsvColumns(text, PRICE_COLUMNS) ?? columnsOf(parseCsv(text));
+    return parseSimpleCsvColumns(text, PRICE_COLUMNS) ?? columnsOf(await parseCsv(text));
   } catch (error) {
     throw new ScrillaError("INVALID_INPUT", `${path} is not valid CSV: ${(error as Error).message}`, { path });
   }
+}
+
+/** The Date, Open (if any) and Close (or Adj Close) cells of a price file, with each row's file line. */
+function priceColumns(
+  table: SimpleCsvColumns,
+  path: string,
+  adjusted: boolean,
+): { date: string[]; open: string[] | undefined; close: string[]; lines: number[] } {
   if (table.lines.length === 0) {
     throw new ScrillaError(
       "INVALID_INPUT",
@@ -147,8 +149,9 @@ function priceColumns(
   return { date, open: table.cells.get("open"), close, lines: table.lines };
 }
 
-/** Any CSV the simple reader declines (quotes, odd spacing), by csv-parse. */
-function parseCsv(text: string): { record: Record<string, string>; info: { lines: number } }[] {
+/** Any CSV the simple reader declines (quotes, odd spacing), by csv-parse (≈ 60 KB, loaded on first use). */
+async function parseCsv(text: string): Promise<{ record: Record<string, string>; info: { lines: number } }[]> {
+  const { parse } = await import("csv-parse/sync");
   return parse(text, {
     columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
     skip_empty_lines: true,

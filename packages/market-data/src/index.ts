@@ -39,10 +39,10 @@ export { type LimiterClock, RateLimiter } from "./rate-limiter.js";
 export { redactSecrets } from "./redact.js";
 export { StampedFileCache, type StampedFileCacheOptions } from "./stamped-file-cache.js";
 export { type CachedSymbolList, type SymbolListName, SymbolLists, type SymbolListsOptions } from "./symbol-lists.js";
+export { TREASURY_FIELDS } from "./treasury-fields.js";
 export {
   DEFAULT_TREASURY_URL,
   parseYieldCurveXml,
-  TREASURY_FIELDS,
   TreasuryYieldCurveProvider,
   type TreasuryYieldCurveProviderOptions,
 } from "./treasury-yield-curve.js";

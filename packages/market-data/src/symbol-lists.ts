@@ -1,7 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ScrillaError } from "@scrilla/core";
-import { parse } from "csv-parse/sync";
 import type { AlphaVantageClient } from "./alpha-vantage-client.js";
 import { type MarketDataLogger, silentLogger } from "./logger.js";
 
@@ -80,7 +79,7 @@ export class SymbolLists {
     );
     const csv =
       name === "tickers" ? await this.client.queryCsv({ function: "LISTING_STATUS" }) : await this.client.cryptoList();
-    const symbols = firstColumn(csv, name);
+    const symbols = firstColumn(csv, name, (await import("csv-parse/sync")).parse);
     assertNotShrunk(name, symbols, previous);
     const list: CachedSymbolList = { fetchedAt: new Date(this.now()).toISOString(), symbols };
     await this.writeCache(name, list);
@@ -129,7 +128,8 @@ export class SymbolLists {
   }
 }
 
-function firstColumn(csv: string, name: SymbolListName): string[] {
+/** `parse` is csv-parse's, loaded by the caller on first use (≈ 60 KB). */
+function firstColumn(csv: string, name: SymbolListName, parse: typeof import("csv-parse/sync").parse): string[] {
   let rows: string[][];
   try {
     // Every row must have every column of the header: a body cut off mid-line fails here, before it is stored.

@@ -1,30 +1,21 @@
-import { type DateRange, MATURITIES, type Maturity, ScrillaError } from "@scrilla/core";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { DateRange } from "@scrilla/core";
 import { assertDateRange, isWithin } from "./date-range.js";
 import { HttpClient } from "./http-client.js";
 import { type MarketDataLogger, silentLogger } from "./logger.js";
-import { parseFiniteNumber } from "./parse-number.js";
 import type { YieldCurveDay, YieldCurveProvider } from "./provider-types.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { type TreasuryPeriod, treasuryPeriods } from "./treasury-periods.js";
 
 export const DEFAULT_TREASURY_URL = "https://home.treasury.gov/resource-center/data-chart-center";
 
-/** The feed's element for each maturity, in curve order (spec §7.4); other elements are ignored. */
-export const TREASURY_FIELDS: Record<Maturity, string> = {
-  ONE_MONTH: "BC_1MONTH",
-  TWO_MONTH: "BC_2MONTH",
-  THREE_MONTH: "BC_3MONTH",
-  SIX_MONTH: "BC_6MONTH",
-  ONE_YEAR: "BC_1YEAR",
-  TWO_YEAR: "BC_2YEAR",
-  THREE_YEAR: "BC_3YEAR",
-  FIVE_YEAR: "BC_5YEAR",
-  SEVEN_YEAR: "BC_7YEAR",
-  TEN_YEAR: "BC_10YEAR",
-  TWENTY_YEAR: "BC_20YEAR",
-  THIRTY_YEAR: "BC_30YEAR",
-};
+/**
+ * Parses the Treasury Atom feed: empty values become null, unknown elements are ignored, order kept. The
+ * XML parser (≈ 130 KB) loads with the first feed: most runs read the curve from the cache.
+ */
+export async function parseYieldCurveXml(xml: string): Promise<YieldCurveDay[]> {
+  const { parseYieldCurveFeed } = await import("./treasury-xml.js");
+  return parseYieldCurveFeed(xml);
+}
 
 export interface TreasuryYieldCurveProviderOptions {
   /** `TREASURY_URL`. */
@@ -34,14 +25,6 @@ export interface TreasuryYieldCurveProviderOptions {
   minIntervalMs?: number;
   logger?: MarketDataLogger;
 }
-
-// The feed is Atom with OData namespaces (`m:` metadata, `d:` data); prefixes are fixed by the service.
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  ignoreAttributes: true,
-  parseTagValue: false,
-  isArray: (name) => name === "entry",
-});
 
 /** The US Treasury daily par yield curve, requested per year or month overlapping the range. */
 export class TreasuryYieldCurveProvider implements YieldCurveProvider {
@@ -68,7 +51,7 @@ export class TreasuryYieldCurveProvider implements YieldCurveProvider {
         limiter: this.limiter,
         maxBytes: 16 * 1024 * 1024, // one year of the feed is ~1 MB
       });
-      for (const day of parseYieldCurveXml(xml)) {
+      for (const day of await parseYieldCurveXml(xml)) {
         if (isWithin(day.date, range)) byDate.set(day.date, day);
       }
     }
@@ -82,38 +65,4 @@ export class TreasuryYieldCurveProvider implements YieldCurveProvider {
     else url.searchParams.set("field_tdr_date_value_month", period.month);
     return url;
   }
-}
-
-/** Parses the Treasury Atom feed: empty values become null, unknown elements are ignored, order kept. */
-export function parseYieldCurveXml(xml: string): YieldCurveDay[] {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    throw new ScrillaError(
-      "PROVIDER_ERROR",
-      `The US Treasury sent malformed XML (line ${valid.err.line}: ${valid.err.msg}); retry later.`,
-    );
-  }
-  const document = parser.parse(xml) as { feed?: { entry?: unknown[] } };
-  if (typeof document.feed !== "object" || document.feed === null) {
-    throw new ScrillaError(
-      "PROVIDER_ERROR",
-      "The US Treasury answer is not an Atom feed; the service may have changed.",
-    );
-  }
-  const days: YieldCurveDay[] = [];
-  for (const entry of document.feed.entry ?? []) {
-    const properties = (entry as { content?: { properties?: Record<string, unknown> } }).content?.properties;
-    const rawDate = properties?.NEW_DATE;
-    if (typeof rawDate !== "string" || rawDate.length < 10) {
-      throw new ScrillaError(
-        "PROVIDER_ERROR",
-        "A US Treasury yield entry has no NEW_DATE; the feed format may have changed.",
-      );
-    }
-    const rates = {} as Record<Maturity, number | null>;
-    for (const maturity of MATURITIES)
-      rates[maturity] = parseFiniteNumber(properties?.[TREASURY_FIELDS[maturity]]) ?? null;
-    days.push({ date: rawDate.slice(0, 10), rates });
-  }
-  return days;
 }
