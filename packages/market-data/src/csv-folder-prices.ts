@@ -77,7 +77,9 @@ export class CsvFolderPriceProvider implements PriceProvider {
     } catch (error) {
       throw readError(error, symbol, path);
     }
-    return this.parseBars(await priceTable(text, path), path, range);
+    // The column reader takes the common plain CSV at once; only other files wait for csv-parse to load.
+    const table = simpleTable(text, path) ?? (await csvParseTable(text, path));
+    return this.parseBars(table, path, range);
   }
 
   private parseBars(table: SimpleCsvColumns, path: string, range: DateRange): PriceBar[] {
@@ -119,14 +121,35 @@ function readError(error: unknown, symbol: string, path: string): ScrillaError {
 
 const PRICE_COLUMNS = ["date", "open", "close", "adj close"] as const;
 
-/** The price columns of a file: by the column reader, or by csv-parse (loaded then) for any other CSV. */
-async function priceTable(text: string, path: string): Promise<SimpleCsvColumns> {
+/** The price columns of a plain CSV file, or undefined when the column reader declines it. */
+function simpleTable(text: string, path: string): SimpleCsvColumns | undefined {
   try {
-    return parseSimpleCsvColumns(text, PRICE_COLUMNS) ?? columnsOf(await parseCsv(text));
+    return parseSimpleCsvColumns(text, PRICE_COLUMNS);
   } catch (error) {
-    throw new ScrillaError("INVALID_INPUT", `${path} is not valid CSV: ${(error as Error).message}`, { path });
+    throw notCsv(error, path);
   }
 }
+
+/** The price columns of any other CSV, by csv-parse (≈ 60 KB, loaded on first use). */
+async function csvParseTable(text: string, path: string): Promise<SimpleCsvColumns> {
+  const { parse } = await import("csv-parse/sync");
+  try {
+    return columnsOf(
+      parse(text, {
+        columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+        skip_empty_lines: true,
+        trim: true,
+        bom: true,
+        info: true,
+      }),
+    );
+  } catch (error) {
+    throw notCsv(error, path);
+  }
+}
+
+const notCsv = (error: unknown, path: string) =>
+  new ScrillaError("INVALID_INPUT", `${path} is not valid CSV: ${(error as Error).message}`, { path });
 
 /** The Date, Open (if any) and Close (or Adj Close) cells of a price file, with each row's file line. */
 function priceColumns(
@@ -147,18 +170,6 @@ function priceColumns(
     throw new ScrillaError("INVALID_INPUT", `${path} needs a Date and a Close column (header row first).`, { path });
   }
   return { date, open: table.cells.get("open"), close, lines: table.lines };
-}
-
-/** Any CSV the simple reader declines (quotes, odd spacing), by csv-parse (≈ 60 KB, loaded on first use). */
-async function parseCsv(text: string): Promise<{ record: Record<string, string>; info: { lines: number } }[]> {
-  const { parse } = await import("csv-parse/sync");
-  return parse(text, {
-    columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
-    skip_empty_lines: true,
-    trim: true,
-    bom: true,
-    info: true,
-  });
 }
 
 function columnsOf(rows: { record: Record<string, string>; info: { lines: number } }[]): SimpleCsvColumns {
