@@ -19,9 +19,13 @@ import type { MarketData } from "@scrilla/market-data";
 import type { EngineConfig } from "./config/engine-config.js";
 import { addDays } from "./data/coverage.js";
 import { InterestReader } from "./data/interest-reader.js";
+import { mapConcurrently } from "./data/map-concurrently.js";
 import { PriceReader } from "./data/price-reader.js";
 import { SingleFlight, type WaitClock } from "./data/single-flight.js";
 import type { CommandOptions, EngineLogger, EstimationMethod, ProgressEvent, RiskProfile } from "./engine-types.js";
+
+/** Price files read and parsed at a time (2–4 measured best on 2 cores; 100 at once was slowest). */
+const LOCAL_FILES_AT_ONCE = 4;
 
 export interface EngineServices {
   config: EngineConfig;
@@ -106,19 +110,22 @@ export class EngineContext {
     });
   }
 
-  /** Prices of several assets, fetched concurrently with progress events. */
+  /**
+   * Prices of several assets with progress events: all at once from a service, a few at a time from local
+   * files, which are read and parsed on this thread (fewer texts alive at once: ≈ 9 % less time for a cold
+   * 100-file correlation than all at once).
+   */
   async seriesOf(assets: readonly Asset[], window: DateRange): Promise<PriceSeries[]> {
     let completed = 0;
     const total = assets.length;
-    return Promise.all(
-      assets.map(async ({ ticker, assetType }) => {
-        this.services.emit({ kind: "fetch-start", source: "prices", key: ticker, completed, total });
-        const series = await this.prices.series(ticker, assetType, window);
-        completed += 1;
-        this.services.emit({ kind: "fetch-done", source: "prices", key: ticker, completed, total });
-        return series;
-      }),
-    );
+    const limit = this.services.market.prices.sourceVersion ? LOCAL_FILES_AT_ONCE : total;
+    return mapConcurrently(assets, limit, async ({ ticker, assetType }) => {
+      this.services.emit({ kind: "fetch-start", source: "prices", key: ticker, completed, total });
+      const series = await this.prices.series(ticker, assetType, window);
+      completed += 1;
+      this.services.emit({ kind: "fetch-done", source: "prices", key: ticker, completed, total });
+      return series;
+    });
   }
 
   /** A crypto series joined with equities is cut to NYSE days so every method sees the same dates (D-08..D-10). */
