@@ -1,25 +1,20 @@
 import { ScrillaError } from "../errors.js";
-import { fromDayNumber } from "./iso-date.js";
+import { fromDayNumber, nthWeekdayOfMonth } from "./iso-date.js";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 /** The first year of today's US daylight-saving rule (Energy Policy Act of 2005, §110). */
 const CURRENT_RULE_SINCE = 2007;
-
-/** Day of the month of the `nth` Sunday of a month (month 0-based). */
-function nthSunday(year: number, month: number, nth: number): number {
-  const firstWeekday = new Date(Date.UTC(year, month, 1)).getUTCDay();
-  return 1 + ((7 - firstWeekday) % 7) + 7 * (nth - 1);
-}
+const SUNDAY = 0;
 
 /**
  * New York's offset from UTC at an instant of a year under the current rule: daylight time (UTC−4) from
  * 02:00 EST on the second Sunday of March to 02:00 EDT on the first Sunday of November, else UTC−5.
  */
 function easternOffsetMs(instant: number, year: number): number {
-  const daylightStarts = Date.UTC(year, 2, nthSunday(year, 2, 2), 7);
-  const daylightEnds = Date.UTC(year, 10, nthSunday(year, 10, 1), 6);
+  const daylightStarts = nthWeekdayOfMonth(year, 3, SUNDAY, 2) * DAY_MS + 7 * HOUR_MS;
+  const daylightEnds = nthWeekdayOfMonth(year, 11, SUNDAY, 1) * DAY_MS + 6 * HOUR_MS;
   return instant >= daylightStarts && instant < daylightEnds ? -4 * HOUR_MS : -5 * HOUR_MS;
 }
 
