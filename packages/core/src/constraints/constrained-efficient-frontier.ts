@@ -50,7 +50,7 @@ export async function constrainedEfficientFrontier(
 
 async function highestReturn(model: PortfolioModel, constraints: ReturnType<typeof portfolioConstraints>) {
   try {
-    return (await maximumAttainableReturn(constraints, model.annualReturns)).value;
+    return await maximumAttainableReturn(constraints, model.annualReturns);
   } catch (error) {
     if (error instanceof ScrillaError && error.code === "NOT_CONVERGED") {
       throw invalidInput(

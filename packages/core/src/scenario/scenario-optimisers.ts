@@ -242,7 +242,7 @@ async function solveCdar(problem: PreparedProblem, targetReturn: number | undefi
 
 async function maximumExpectedReturn(problem: PreparedProblem): Promise<number> {
   try {
-    return (await maximumAttainableReturn(problem.constraints, problem.expectedReturns)).value;
+    return await maximumAttainableReturn(problem.constraints, problem.expectedReturns);
   } catch (error) {
     return infeasibleScenarioProblem(error, undefined);
   }
