@@ -1,5 +1,5 @@
 import { invalidInput, ScrillaError } from "../errors.js";
-import { frontierSteps } from "../portfolio/frontier-steps.js";
+import { frontierSteps, frontierTarget } from "../portfolio/frontier-steps.js";
 import { type OptimisedPortfolio, optimisedPortfolio } from "../portfolio/optimised-portfolio.js";
 import type { PortfolioModel } from "../portfolio/portfolio-model.js";
 import { solveConstrainedMeanVariance } from "./constrained-quadratic.js";
@@ -43,7 +43,7 @@ export async function constrainedEfficientFrontier(
   const high = Math.max(await highestReturn(model, constraints), low);
   const frontier = [first];
   for (let i = 1; i < steps; i++) {
-    frontier.push(solveAt(i === steps - 1 ? high : low + (i * (high - low)) / (steps - 1)));
+    frontier.push(solveAt(frontierTarget(low, high, i, steps - 1)));
   }
   return frontier;
 }

@@ -1,6 +1,6 @@
 import { invalidInput } from "../errors.js";
 import { returnRangeWithin } from "./attainable-returns.js";
-import { frontierSteps } from "./frontier-steps.js";
+import { frontierSteps, frontierTarget } from "./frontier-steps.js";
 import { solveMinimumVariance } from "./minimum-variance.js";
 import { type OptimisedPortfolio, type OptimiserOptions, optimisedPortfolio } from "./optimised-portfolio.js";
 import type { PortfolioModel } from "./portfolio-model.js";
@@ -34,8 +34,7 @@ export function efficientFrontier(model: PortfolioModel, options: EfficientFront
   const high = Math.max(returnRangeWithin(model, bounds).maximum, low);
   const intervals = spacing === "inclusive" ? steps - 1 : steps;
   for (let i = 1; i < steps; i++) {
-    const target = i === intervals ? high : low + (i * (high - low)) / intervals;
-    const point = solveMinimumVariance(model, bounds, target);
+    const point = solveMinimumVariance(model, bounds, frontierTarget(low, high, i, intervals));
     frontier.push(optimisedPortfolio(model, point.weights, bounds, point.iterations, options.riskFreeRate));
   }
   return frontier;

@@ -8,3 +8,11 @@ export function frontierSteps(steps: number | undefined): number {
   }
   return value;
 }
+
+/**
+ * The target return of frontier point i, low + i·(high − low)/intervals, landing exactly on `high` at
+ * i = intervals (no rounding short of the maximum return).
+ */
+export function frontierTarget(low: number, high: number, i: number, intervals: number): number {
+  return i === intervals ? high : low + (i * (high - low)) / intervals;
+}

@@ -6,7 +6,7 @@ import {
   transactionCosts,
 } from "../constraints/transaction-costs.js";
 import { invalidInput } from "../errors.js";
-import { frontierSteps } from "../portfolio/frontier-steps.js";
+import { frontierSteps, frontierTarget } from "../portfolio/frontier-steps.js";
 import { solveLinearProgram } from "../solver/highs-solver.js";
 import {
   portfolioScenarioReturns,
@@ -87,8 +87,7 @@ export async function scenarioEfficientFrontier(
   const high = Math.max(highest, low);
   const frontier = [first];
   for (let k = 1; k < steps; k++) {
-    const target = k === steps - 1 ? high : low + (k * (high - low)) / (steps - 1);
-    frontier.push(await solveAt(problem, target));
+    frontier.push(await solveAt(problem, frontierTarget(low, high, k, steps - 1)));
   }
   return frontier;
 }
