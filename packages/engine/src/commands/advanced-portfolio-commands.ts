@@ -17,7 +17,7 @@ import {
 } from "@scrilla/core";
 import type { EngineContext } from "../engine-context.js";
 import type { AllocationResult, CommandOptions } from "../engine-types.js";
-import { allocation, type PortfolioSetup, setUp } from "./portfolio-commands.js";
+import { allocation, type PortfolioSetup, setUp, tickersOf } from "./portfolio-commands.js";
 import { constraintsFromOptions, transactionCostsFromOptions } from "./portfolio-constraints-options.js";
 import { scenarioReturns } from "./scenario-returns.js";
 
@@ -228,10 +228,6 @@ function asOptimised(setup: PortfolioSetup, portfolio: ScenarioPortfolio): Optim
 
 function periodsPerYear(setup: PortfolioSetup): number {
   return setup.assets.every((asset) => asset.assetType === "crypto") ? 365 : TRADING_DAYS_PER_YEAR;
-}
-
-function tickersOf(setup: PortfolioSetup): string[] {
-  return setup.assets.map((asset) => asset.ticker);
 }
 
 function upperKeys<T>(record: Record<string, T>): Record<string, T> {

@@ -35,6 +35,10 @@ export interface PortfolioSetup {
   estimators: PortfolioEstimates["estimators"];
 }
 
+export function tickersOf(setup: PortfolioSetup): string[] {
+  return setup.assets.map((asset) => asset.ticker);
+}
+
 /** μ and the covariance over one window: scrilla's profiles and correlations, or the estimators the options chose. */
 export async function setUp(ctx: EngineContext, symbols: Symbols, options: CommandOptions): Promise<PortfolioSetup> {
   if (options.allocation !== undefined && options.investment === undefined) {
@@ -69,7 +73,7 @@ export function allocation(
   portfolio: OptimisedPortfolio,
   options: CommandOptions,
 ): AllocationResult {
-  const tickers = setup.assets.map((a) => a.ticker);
+  const tickers = tickersOf(setup);
   const order = {
     weights: portfolio.weights,
     prices: setup.lastCloses,
@@ -147,10 +151,7 @@ export async function efficientFrontierCommand(ctx: EngineContext, symbols: Symb
   const setup = await setUp(ctx, symbols, options);
   const steps = options.steps ?? ctx.config.FRONTIER_STEPS;
   // --short, --sectors, --max-turnover: least-variance portfolios under them, up to the highest return they allow.
-  const constraints = constraintsFromOptions(
-    setup.assets.map((asset) => asset.ticker),
-    options,
-  );
+  const constraints = constraintsFromOptions(tickersOf(setup), options);
   const frontier = constraints
     ? await constrainedEfficientFrontier(setup.model, { steps, constraints })
     : efficientFrontier(setup.model, { steps });
