@@ -78,7 +78,7 @@ export class CsvFolderPriceProvider implements PriceProvider {
       throw readError(error, symbol, path);
     }
     // The column reader takes the common plain CSV at once; only other files wait for csv-parse to load.
-    const table = simpleTable(text, path) ?? (await csvParseTable(text, path));
+    const table = parseSimpleCsvColumns(text, PRICE_COLUMNS) ?? (await csvParseTable(text, path));
     return this.parseBars(table, path, range);
   }
 
@@ -121,15 +121,6 @@ function readError(error: unknown, symbol: string, path: string): ScrillaError {
 
 const PRICE_COLUMNS = ["date", "open", "close", "adj close"] as const;
 
-/** The price columns of a plain CSV file, or undefined when the column reader declines it. */
-function simpleTable(text: string, path: string): SimpleCsvColumns | undefined {
-  try {
-    return parseSimpleCsvColumns(text, PRICE_COLUMNS);
-  } catch (error) {
-    throw notCsv(error, path);
-  }
-}
-
 /** The price columns of any other CSV, by csv-parse (≈ 60 KB, loaded on first use). */
 async function csvParseTable(text: string, path: string): Promise<SimpleCsvColumns> {
   const { parse } = await import("csv-parse/sync");
@@ -144,12 +135,9 @@ async function csvParseTable(text: string, path: string): Promise<SimpleCsvColum
       }),
     );
   } catch (error) {
-    throw notCsv(error, path);
+    throw new ScrillaError("INVALID_INPUT", `${path} is not valid CSV: ${(error as Error).message}`, { path });
   }
 }
-
-const notCsv = (error: unknown, path: string) =>
-  new ScrillaError("INVALID_INPUT", `${path} is not valid CSV: ${(error as Error).message}`, { path });
 
 /** The Date, Open (if any) and Close (or Adj Close) cells of a price file, with each row's file line. */
 function priceColumns(
